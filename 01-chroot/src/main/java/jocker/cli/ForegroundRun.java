@@ -1,0 +1,107 @@
+package jocker.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import jocker.chroot.Container;
+import jocker.chroot.ExitStatus;
+import jocker.chroot.InitConfig;
+import jocker.chroot.InitLauncher;
+import jocker.chroot.Stdio;
+import jocker.image.ImageStore;
+import jocker.image.Trees;
+import jocker.linux.Syscalls;
+
+/**
+ * A container run in the foreground, as chapter 1's {@code jocker run} does
+ * it: copy the image's files for the container, start it on this terminal,
+ * wait, and remove the copy, also when jocker itself is interrupted.
+ */
+final class ForegroundRun {
+
+    /** How long a container gets to exit after SIGTERM when jocker is stopped. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private ForegroundRun() {
+    }
+
+    /**
+     * Runs {@code command} in a copy of {@code image}; {@code configure} adds
+     * what the subcommand's options say. Returns the status to exit with.
+     */
+    static int run(Jocker jocker, String image, List<String> command,
+                   Function<InitConfig, InitConfig> configure) throws IOException, InterruptedException {
+        if (Syscalls.getuid() != 0) {
+            throw new IllegalStateException("containers need root: chroot(2) requires CAP_SYS_CHROOT (try sudo)");
+        }
+        ImageStore images = jocker.images();
+        Path imageRoot = images.rootfs(image);
+        Path dir = images.containerDir(newId());
+        Path rootfs = dir.resolve("rootfs");
+        Thread cleanup = null;
+        try {
+            Trees.copy(imageRoot, rootfs);
+            InitConfig config = configure.apply(InitConfig.of(rootfs, command));
+            Container container = Container.start(config, Stdio.inherit(), InitLauncher.forThisJvm(images.root()));
+            // SIGTERM, SIGINT or SIGHUP to jocker: stop the container, then remove its files.
+            cleanup = new Thread(() -> stopAndRemove(container, dir), "jocker-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            ExitStatus status = container.waitFor();
+            return status.code();
+        } finally {
+            if (cleanup == null || removeHook(cleanup)) {
+                Trees.delete(dir);
+            }
+        }
+    }
+
+    /** Docker's environment rules for {@code -e}: {@code KEY=VALUE} sets, a bare {@code KEY} copies jocker's own. */
+    static List<String> environment(List<String> defaults, List<String> options, Map<String, String> host) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String entry : defaults) {
+            int eq = entry.indexOf('=');
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq > 0) {
+                env.put(option.substring(0, eq), option.substring(eq + 1));
+            } else if (eq < 0 && host.containsKey(option)) {
+                env.put(option, host.get(option));
+            } else if (eq == 0) {
+                throw new IllegalArgumentException("invalid environment variable: " + option);
+            }
+        }
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static void stopAndRemove(Container container, Path dir) {
+        try {
+            container.stop(STOP_GRACE);
+            Trees.delete(dir);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("jocker: could not remove " + dir + ": " + e);
+        }
+    }
+
+    /** False when the JVM is already shutting down: the hook then removes the files. */
+    private static boolean removeHook(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    /** A container ID: 64 hex digits, as Docker's; directories use the first 12. */
+    static String newId() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).substring(0, 12);
+    }
+}

@@ -1,0 +1,71 @@
+package jocker.chroot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import jocker.course.Graded;
+import jocker.course.RequiresRoot;
+import jocker.course.TestRootfs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@RequiresRoot
+@Timeout(60)
+@DisplayName("Exercise 1.4: how the command ended")
+class ExitStatusTest {
+
+    @TempDir
+    static Path state;
+    static Path rootfs;
+    static Jail jail;
+
+    @BeforeAll
+    static void setUp() {
+        rootfs = TestRootfs.create(state.resolve("rootfs")).path();
+        jail = new Jail(state);
+    }
+
+    @Test
+    @Graded(exercise = "1.4", points = 1)
+    @DisplayName("a command that exits 0 gives status 0")
+    void exitZero() throws Exception {
+        var result = jail.run(Jail.sh(rootfs, "exit 0"));
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ExitStatus.exited(0));
+        assertThat(result.status().code()).isZero();
+    }
+
+    @Test
+    @Graded(exercise = "1.4", points = 2)
+    @DisplayName("a command that exits 3 gives status 3, not a signal")
+    void exitThree() throws Exception {
+        var result = jail.run(Jail.sh(rootfs, "exit 3"));
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ExitStatus.exited(3));
+        assertThat(result.status().wasKilled()).isFalse();
+        assertThat(result.status().code()).isEqualTo(3);
+    }
+
+    @Test
+    @Graded(exercise = "1.4", points = 2)
+    @DisplayName("a command killed by SIGKILL is reported as killed by signal 9: status 137")
+    void killedBySigkill() throws Exception {
+        var result = jail.run(Jail.sh(rootfs, "kill -KILL $$; sleep 5"));
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ExitStatus.killed(9));
+        assertThat(result.status().code()).isEqualTo(137);
+    }
+
+    @Test
+    @Graded(exercise = "1.4", points = 2)
+    @DisplayName("a command killed by SIGTERM is reported as killed by signal 15: status 143")
+    void killedBySigterm() throws Exception {
+        var result = jail.run(Jail.sh(rootfs, "kill -TERM $$; sleep 5"));
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ExitStatus.killed(15));
+        assertThat(result.status().code()).isEqualTo(143);
+    }
+}

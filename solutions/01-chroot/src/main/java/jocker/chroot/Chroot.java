@@ -1,0 +1,28 @@
+package jocker.chroot;
+
+import java.nio.file.Path;
+import jocker.linux.Syscalls;
+
+/**
+ * Enters the root filesystem with {@code chroot(2)}, the mechanism of 1979
+ * Unix V7 that every container runtime still builds on.
+ */
+public final class Chroot implements RootSwitch {
+
+    @Override
+    public String name() {
+        return "chroot";
+    }
+
+    // tag::enter[]
+    @Override
+    public void enter(Path rootfs) {
+        // begin exercise 1.1: chroot(2) into the rootfs, then chdir(2) to "/".
+        //   chroot changes only what "/" means for this process; the working
+        //   directory stays where it was, outside the jail, until you move it.
+        Syscalls.chroot(rootfs.toString());
+        Syscalls.chdir("/");
+        // end exercise 1.1
+    }
+    // end::enter[]
+}

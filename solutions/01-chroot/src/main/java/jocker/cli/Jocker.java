@@ -1,0 +1,95 @@
+package jocker.cli;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import jocker.image.ImageStore;
+import jocker.linux.JnaSetup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code jocker} command line. */
+@Command(name = "jocker",
+        mixinStandardHelpOptions = true,
+        versionProvider = Jocker.Version.class,
+        description = "A container engine in Java, built one kernel concept at a time.",
+        footer = {"", "Run 'jocker COMMAND --help' for more information on a command."})
+public final class Jocker implements Runnable {
+
+    /** Docker's status when the engine itself fails, as opposed to the command in the container. */
+    public static final int ENGINE_ERROR = 125;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "State directory: images and containers (default: $JOCKER_ROOT, else /var/lib/jocker).")
+    private Path root;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every chapter's subcommands on the class path. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Jocker());
+        Map<String, Subcommand> byName = new LinkedHashMap<>();
+        ServiceLoader.load(Subcommand.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(Subcommand::chapter))
+                .forEach(c -> byName.put(new CommandLine(c).getCommandName(), c));
+        byName.forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command).setStopAtPositional(true)));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("jocker: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("JOCKER_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ENGINE_ERROR;
+        });
+        cli.setExitCodeExceptionMapper(e -> ENGINE_ERROR);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("jocker: " + e.getMessage());
+            c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ENGINE_ERROR;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The state directory: {@code --root}, else {@code $JOCKER_ROOT}, else {@code /var/lib/jocker}. */
+    public Path root() {
+        if (root != null) {
+            return root.toAbsolutePath();
+        }
+        String env = System.getenv("JOCKER_ROOT");
+        return Path.of(env != null && !env.isEmpty() ? env : "/var/lib/jocker").toAbsolutePath();
+    }
+
+    /**
+     * The image store in the state directory. Also points this JVM's JNA at
+     * the native library unpacked there, so that no run leaves a copy in /tmp.
+     */
+    public ImageStore images() {
+        Path dir = JnaSetup.unpackDispatchLibrary(root().resolve("lib"));
+        System.setProperty("jna.nounpack", "true");
+        System.setProperty("jna.boot.library.path", dir.toString());
+        return new ImageStore(root());
+    }
+
+    /** {@code jocker --version}: the version in the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Jocker.class.getPackage().getImplementationVersion();
+            return new String[] {"jocker " + (v != null ? v : "(development build)")};
+        }
+    }
+}
