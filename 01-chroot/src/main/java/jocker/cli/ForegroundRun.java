@@ -1,6 +1,7 @@
 package jocker.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -15,7 +16,6 @@ import jocker.chroot.InitLauncher;
 import jocker.chroot.Stdio;
 import jocker.image.ImageStore;
 import jocker.image.Trees;
-import jocker.linux.Syscalls;
 
 /**
  * A container run in the foreground, as chapter 1's {@code jocker run} does
@@ -36,7 +36,7 @@ final class ForegroundRun {
      */
     static int run(Jocker jocker, String image, List<String> command,
                    Function<InitConfig, InitConfig> configure) throws IOException, InterruptedException {
-        if (Syscalls.getuid() != 0) {
+        if (!isRoot()) {
             throw new IllegalStateException("containers need root: chroot(2) requires CAP_SYS_CHROOT (try sudo)");
         }
         ImageStore images = jocker.images();
@@ -58,6 +58,11 @@ final class ForegroundRun {
                 Trees.delete(dir);
             }
         }
+    }
+
+    /** True when jocker runs as root: /proc/self belongs to the process's effective user. */
+    static boolean isRoot() throws IOException {
+        return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
     }
 
     /** Docker's environment rules for {@code -e}: {@code KEY=VALUE} sets, a bare {@code KEY} copies jocker's own. */

@@ -16,9 +16,11 @@ public final class Syscalls {
     private Syscalls() {
     }
 
+    // tag::chroot[]
     public static void chroot(String path) {
         call("chroot(" + quote(path) + ")", () -> LibC.INSTANCE.chroot(path));
     }
+    // end::chroot[]
 
     public static void chdir(String path) {
         call("chdir(" + quote(path) + ")", () -> LibC.INSTANCE.chdir(path));
@@ -44,10 +46,6 @@ public final class Syscalls {
                 () -> LibC.INSTANCE.execve(path, argv.toArray(String[]::new), env.toArray(String[]::new)));
     }
 
-    public static int getuid() {
-        return LibC.INSTANCE.getuid();
-    }
-
     /** A call that returns -1 and sets errno on failure. */
     @FunctionalInterface
     public interface Call {
@@ -58,6 +56,7 @@ public final class Syscalls {
      * Runs {@code call}; on failure throws a {@link SyscallException} that
      * names it as {@code description}. Later chapters wrap their calls with it.
      */
+    // tag::call[]
     public static int call(String description, Call call) {
         try {
             return call.invoke();
@@ -65,6 +64,7 @@ public final class Syscalls {
             throw new SyscallException(description, e.getErrorCode(), LibC.INSTANCE.strerror(e.getErrorCode()));
         }
     }
+    // end::call[]
 
     /** {@code "text"} with quotes and backslashes escaped, as strace shows a string. */
     public static String quote(String s) {

@@ -76,15 +76,19 @@ final class Jail {
     final class Running implements AutoCloseable {
         private final Process process;
         private final BufferedReader stdout;
+        private final Path stderr;
 
         Running(InitConfig config) throws IOException {
-            process = start(config, Redirect.PIPE, Redirect.PIPE, Redirect.INHERIT);
+            stderr = Files.createTempFile(stateRoot, "stderr", ".txt");
+            process = start(config, Redirect.PIPE, Redirect.PIPE, Redirect.to(stderr.toFile()));
             stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
         /** Waits until the command has printed {@code ready}: it is running, past execve. */
         Running awaitReady() throws IOException {
-            assertThat(stdout.readLine()).as("the container's first line (its stderr is above)").isEqualTo("ready");
+            assertThat(stdout.readLine())
+                    .as(() -> "the container's first line; its stderr said: " + readQuietly(stderr))
+                    .isEqualTo("ready");
             return this;
         }
 
@@ -107,6 +111,14 @@ final class Jail {
         @Override
         public void close() {
             process.destroyForcibly();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 

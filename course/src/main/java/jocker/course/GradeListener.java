@@ -87,7 +87,11 @@ public final class GradeListener implements TestExecutionListener {
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
-        record(id, status, result.getThrowable().map(Messages::of).orElse(null));
+        // An abort's message is its reason, like a disabled test's: no exception name needed.
+        String message = result.getThrowable()
+                .map(t -> status == Status.SKIPPED && t.getMessage() != null ? t.getMessage() : Messages.of(t))
+                .orElse(null);
+        record(id, status, message);
     }
 
     @Override

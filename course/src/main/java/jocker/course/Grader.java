@@ -86,8 +86,9 @@ public final class Grader {
                     + (chapter.skipped() > 0 ? "  (" + chapter.skipped() + " skipped)" : ""));
             for (TestResult test : chapter.tests()) {
                 if (test.status() != Status.PASSED) {
-                    out.printf("  %-5s %-7s  %s: %s%n", test.exercise(), test.status().label(),
-                            test.displayName(), Messages.oneLine(test.message(), LINE_MESSAGE));
+                    String message = Messages.oneLine(test.message(), LINE_MESSAGE);
+                    out.printf("  %-5s %-7s  %s%s%n", test.exercise(), test.status().label(),
+                            test.displayName(), message.isEmpty() ? "" : ": " + message);
                 }
             }
         }

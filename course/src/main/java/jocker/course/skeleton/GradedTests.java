@@ -23,15 +23,19 @@ final class GradedTests {
     private GradedTests() {
     }
 
-    /** Every graded test under {@code testJavaDir}; none if the directory does not exist. */
-    static List<GradedTest> scan(Path testJavaDir) throws IOException {
+    /**
+     * Every graded test under {@code testJavaDir}; none if the directory does not exist.
+     *
+     * @param label how messages name {@code testJavaDir}, e.g. {@code 01-chroot/src/test/java/}
+     */
+    static List<GradedTest> scan(Path testJavaDir, String label) throws IOException {
         if (!Files.isDirectory(testJavaDir)) {
             return List.of();
         }
         List<GradedTest> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(testJavaDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String relative = testJavaDir.relativize(file).toString().replace('\\', '/');
+                String relative = label + testJavaDir.relativize(file).toString().replace('\\', '/');
                 found.addAll(scan(relative, Files.readString(file, StandardCharsets.UTF_8)));
             }
         }

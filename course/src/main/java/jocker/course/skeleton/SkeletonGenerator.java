@@ -46,16 +46,19 @@ public final class SkeletonGenerator {
         boolean write = args[0].equals("write");
         Path solutionMain = Path.of(args[1]).toAbsolutePath().normalize();
         Path workspaceMain = Path.of(args[2]).toAbsolutePath().normalize();
+        Path testJava = Path.of(args[3]).toAbsolutePath().normalize();
         String chapter = chapterOf(workspaceMain);
+        // Messages name files from the repository root, <root>/<chapter>/src/main.
+        Path root = workspaceMain.getNameCount() > 3 ? workspaceMain.getParent().getParent().getParent() : null;
 
         SkeletonTree tree;
         try {
-            tree = SkeletonTree.generate(solutionMain);
+            tree = SkeletonTree.generate(solutionMain, label(root, solutionMain));
         } catch (SkeletonException e) {
             err.println("skeleton: " + chapter + ": " + e.getMessage());
             return 1;
         }
-        List<GradedTest> tests = GradedTests.scan(Path.of(args[3]));
+        List<GradedTest> tests = GradedTests.scan(testJava, label(root, testJava));
         List<String> problems = Coverage.problems(tree.regions(), tests);
         if (!problems.isEmpty()) {
             err.println("skeleton: " + chapter + ": exercises and graded tests do not match:");
@@ -93,6 +96,12 @@ public final class SkeletonGenerator {
                 .append("Students: you edited your workspace, which is expected: grade with ./mvnw -Pgrade verify,")
                 .append(" or build with -Dskeleton.skip")
                 .toString();
+    }
+
+    /** {@code dir} as messages show it: from the repository root where it lies under it, with a trailing slash. */
+    private static String label(Path root, Path dir) {
+        Path shown = root != null && dir.startsWith(root) ? root.relativize(dir) : dir;
+        return shown.toString().replace('\\', '/') + "/";
     }
 
     /** The chapter from the workspace path {@code <root>/<chapter>/src/main}. */

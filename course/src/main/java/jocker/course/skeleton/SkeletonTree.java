@@ -37,8 +37,12 @@ record SkeletonTree(SortedMap<String, byte[]> files, List<Region> regions) {
         }
     }
 
-    /** Generates the skeleton of every file under {@code solutionMain}: Java files stubbed, the rest copied. */
-    static SkeletonTree generate(Path solutionMain) throws IOException, SkeletonException {
+    /**
+     * Generates the skeleton of every file under {@code solutionMain}: Java files stubbed, the rest copied.
+     *
+     * @param label how messages name {@code solutionMain}, e.g. {@code solutions/01-chroot/src/main/}
+     */
+    static SkeletonTree generate(Path solutionMain, String label) throws IOException, SkeletonException {
         if (!Files.isDirectory(solutionMain)) {
             throw new SkeletonException("no solution sources at " + solutionMain);
         }
@@ -47,7 +51,7 @@ record SkeletonTree(SortedMap<String, byte[]> files, List<Region> regions) {
         for (Map.Entry<String, Path> file : list(solutionMain).entrySet()) {
             byte[] bytes = Files.readAllBytes(file.getValue());
             if (file.getKey().endsWith(".java")) {
-                var result = SkeletonTransformer.transform(file.getKey(), new String(bytes, StandardCharsets.UTF_8));
+                var result = SkeletonTransformer.transform(label + file.getKey(), new String(bytes, StandardCharsets.UTF_8));
                 regions.addAll(result.regions());
                 if (!result.regions().isEmpty()) {
                     bytes = result.text().getBytes(StandardCharsets.UTF_8);

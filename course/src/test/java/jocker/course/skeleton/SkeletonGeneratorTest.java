@@ -98,7 +98,8 @@ class SkeletonGeneratorTest {
 
         assertThat(run("write")).isEqualTo(1);
         assertThat(output()).contains("exercises and graded tests do not match",
-                "@Graded names exercise 1.2", "exercise 1.1 has no @Graded test");
+                "01-chroot/src/test/java/jocker/JailTest.java:1: @Graded names exercise 1.2",
+                "solutions/01-chroot/src/main/java/jocker/Jail.java:5: exercise 1.1 has no @Graded test");
         assertThat(workspace).doesNotExist();
     }
 
@@ -107,6 +108,6 @@ class SkeletonGeneratorTest {
     void malformedRegion() throws IOException {
         write(solution.resolve("java/jocker/Bad.java"), "// begin exercise 1.1: x\n");
         assertThat(run("check")).isEqualTo(1);
-        assertThat(output()).contains("java/jocker/Bad.java:1: exercise 1.1 has no '// end exercise 1.1'");
+        assertThat(output()).contains("solutions/01-chroot/src/main/java/jocker/Bad.java:1: exercise 1.1 has no '// end exercise 1.1'");
     }
 }

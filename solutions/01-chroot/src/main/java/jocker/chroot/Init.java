@@ -33,9 +33,11 @@ public final class Init {
      * opened before are still readable through their open descriptors).
      * Naming them here loads them while the host's files can still be seen.
      */
+    // tag::preload[]
     static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
             Syscalls.class, SyscallException.class, Errno.class, LibC.class,
             CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class);
+    // end::preload[]
 
     private final InitConfig config;
 
@@ -43,6 +45,7 @@ public final class Init {
         this.config = config;
     }
 
+    // tag::main[]
     public static void main(String[] args) {
         try {
             new Init(InitConfig.parse(args)).run();
@@ -59,6 +62,7 @@ public final class Init {
                     + " (list it in Init.USED_AFTER_ROOT_SWITCH): " + e);
         }
     }
+    // end::main[]
 
     // tag::run[]
     /** Sets up the container and becomes its command; returns only by throwing. */

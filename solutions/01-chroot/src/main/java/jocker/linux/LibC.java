@@ -40,9 +40,6 @@ public interface LibC extends Library {
     /** close_range(2), glibc 2.34 and later. */
     int close_range(int first, int last, int flags) throws LastErrorException;
 
-    /** getuid(2): the real user ID; never fails. */
-    int getuid();
-
     /** strerror(3): the message for an errno value. */
     String strerror(int errnum);
 }
