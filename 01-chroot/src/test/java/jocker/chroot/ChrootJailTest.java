@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@RequiresRoot
+@RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
 @DisplayName("Exercise 1.1: the chroot jail")
 class ChrootJailTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exit status and output. The state directory starts with the busybox image
  * already in place, so these tests do not depend on exercise 1.5.
  */
-@RequiresRoot
+@RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
 @DisplayName("The jocker run command")
 class JockerRunTest {
