@@ -35,7 +35,7 @@ public final class Init {
      * Naming them here loads them while the host's files can still be seen.
      */
     // tag::preload[]
-    static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
+    public static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
             Syscalls.class, SyscallException.class, Errno.class, LibC.class,
             CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class);
     // end::preload[]
@@ -48,8 +48,17 @@ public final class Init {
 
     // tag::main[]
     public static void main(String[] args) {
+        runAsInit(() -> new Init(InitConfig.parse(args)).run());
+    }
+
+    /**
+     * Runs the body of an init, which ends in execve and so never returns.
+     * A failure becomes a message on stderr and Docker's status for it.
+     * Chapter 2's init runs its own body through here too.
+     */
+    public static void runAsInit(Body body) {
         try {
-            new Init(InitConfig.parse(args)).run();
+            body.run();
         } catch (CommandPath.CommandNotFoundException e) {
             fail(127, e.getMessage());
         } catch (SyscallException e) {
@@ -60,8 +69,15 @@ public final class Init {
             fail(125, e.getMessage() != null ? e.getMessage() : e.toString());
         } catch (LinkageError e) {
             fail(125, "a class was first needed after the root switch, where the host's class path is gone"
-                    + " (list it in Init.USED_AFTER_ROOT_SWITCH): " + e);
+                    + " (list it in USED_AFTER_ROOT_SWITCH): " + e);
         }
+        fail(125, "the init returned without running the command");
+    }
+
+    /** What an init does: set up, then execve. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws IOException;
     }
     // end::main[]
 
@@ -74,13 +90,13 @@ public final class Init {
         }
         // Like Docker, create a working directory that the image lacks.
         Files.createDirectories(Path.of(config.workdir()));
-        exec();
+        exec(config);
     }
     // end::run[]
 
     // tag::exec[]
     /** Becomes the container's command: same PID, new program. */
-    private void exec() {
+    public static void exec(InitConfig config) {
         // Exercise 1.2: chdir(2) to the working directory, find the command in the
         //   container's PATH (CommandPath), mark descriptors 3 and up close-on-exec,
         //   then execve(2) the command with the container's environment.

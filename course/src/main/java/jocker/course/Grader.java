@@ -55,7 +55,8 @@ public final class Grader {
         Path gradeDir = Path.of(args[0]);
         String target = args[1];
         List<ChapterReport> chapters = new ArrayList<>();
-        for (String chapter : Arrays.asList(args).subList(2, args.length)) {
+        // A build passes its chapter list as one argument: "01-chroot 02-namespaces".
+        for (String chapter : String.join(" ", Arrays.asList(args).subList(2, args.length)).trim().split("\\s+")) {
             chapters.add(read(gradeDir.resolve(target).resolve(chapter + ".json"), chapter));
         }
         GradeReport report = GradeReport.of(target, chapters);

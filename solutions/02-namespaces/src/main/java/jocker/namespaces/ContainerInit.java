@@ -42,6 +42,7 @@ public final class ContainerInit {
     /** The steps, in runc's order; returns only by throwing. */
     static void run(InitConfig config, String hostname) throws IOException {
         Init.USED_AFTER_ROOT_SWITCH.size(); // loads chapter 1's classes, see above
+        requireNewNamespaces();
         RootSwitch.named(config.rootSwitch()).enter(config.rootfs()); // pivot_root: private /, bind, pivot, detach
         SpecialFilesystems.mountProcAndSys();
         Devices.mountDev();
@@ -56,6 +57,27 @@ public final class ContainerInit {
         Init.exec(config);
     }
     // end::run[]
+
+    /**
+     * Refuses to go on unless this process is PID 1 of a new PID namespace,
+     * in a mount namespace of its own. The steps below change mounts and
+     * pivot the root: run in the host's namespaces, they would change the
+     * host's. (A safety net for a half-done exercise 2.1.)
+     */
+    static void requireNewNamespaces() throws IOException {
+        if (ProcessHandle.current().pid() != 1) {
+            throw new IllegalStateException("the init is PID " + ProcessHandle.current().pid()
+                    + ", not PID 1 of a new PID namespace: refusing to touch the host's mounts");
+        }
+        // /proc is still the host's here: it shows this process and its parent with host PIDs.
+        long self = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        long parent = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).trim()))
+                .findFirst().orElse(0);
+        if (parent > 0 && Namespace.MNT.inode(self).equals(Namespace.MNT.inode(parent))) {
+            throw new IllegalStateException("the init shares its parent's mount namespace: refusing to touch its mounts");
+        }
+    }
 
     /** Removes {@code --name=value} from {@code args}; returns the value or null. */
     static String take(List<String> args, String prefix) {

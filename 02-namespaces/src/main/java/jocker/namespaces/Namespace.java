@@ -1,0 +1,81 @@
+package jocker.namespaces;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The namespaces a container gets, each a kernel object that gives the
+ * processes in it their own copy of one global resource ({@code namespaces(7)}).
+ * The user namespace is missing: it needs a single-threaded caller, which a
+ * JVM never is.
+ */
+public enum Namespace {
+    /** Mount points: what the file tree looks like. */
+    MNT(0x00020000, "mnt"),
+    /** Process IDs: the container's first process is PID 1 and sees only its descendants. */
+    PID(0x20000000, "pid"),
+    /** Hostname and NIS domain name. */
+    UTS(0x04000000, "uts"),
+    /** System V IPC objects and POSIX message queues. */
+    IPC(0x08000000, "ipc"),
+    /** Network devices, addresses, routes, ports, firewall rules. */
+    NET(0x40000000, "net"),
+    /** The root of the cgroup tree a process sees in /proc/self/cgroup. */
+    CGROUP(0x02000000, "cgroup");
+
+    /** What a container gets: all of them. */
+    public static final Set<Namespace> ALL = EnumSet.allOf(Namespace.class);
+
+    private final int flag;
+    private final String procName;
+
+    Namespace(int flag, String procName) {
+        this.flag = flag;
+        this.procName = procName;
+    }
+
+    /** The {@code CLONE_NEW*} flag for unshare(2) and setns(2). */
+    public int flag() {
+        return flag;
+    }
+
+    /** The file name under {@code /proc/<pid>/ns/}. */
+    public String procName() {
+        return procName;
+    }
+
+    /** {@code /proc/<pid>/ns/<name>}: a handle on the namespace that process is in. */
+    public Path of(long pid) {
+        return Path.of("/proc", Long.toString(pid), "ns", procName);
+    }
+
+    /** The namespace's identity, its inode number: {@code mnt:[4026531841]}. */
+    public String inode(long pid) throws IOException {
+        return Files.readSymbolicLink(of(pid)).toString();
+    }
+
+    public static int flags(Set<Namespace> namespaces) {
+        int flags = 0;
+        for (Namespace ns : namespaces) {
+            flags |= ns.flag;
+        }
+        return flags;
+    }
+
+    /** {@code CLONE_NEWNS|CLONE_NEWPID}, for error messages. */
+    static String describe(int flags) {
+        StringBuilder sb = new StringBuilder();
+        for (Namespace ns : values()) {
+            if ((flags & ns.flag) != 0) {
+                sb.append(sb.length() > 0 ? "|" : "").append(ns == MNT ? "CLONE_NEWNS" : "CLONE_NEW" + ns.name());
+            }
+        }
+        if ((flags & Kernel.CLONE_FS) != 0) {
+            sb.append(sb.length() > 0 ? "|" : "").append("CLONE_FS");
+        }
+        return sb.length() > 0 ? sb.toString() : "0";
+    }
+}

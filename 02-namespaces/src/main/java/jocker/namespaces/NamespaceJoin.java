@@ -1,0 +1,62 @@
+package jocker.namespaces;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import jocker.course.Exercise;
+
+/**
+ * How {@code jocker exec} gets a process into a running container: setns(2)
+ * into each of the container's namespaces, through the files in
+ * {@code /proc/<pid>/ns/}, then start the process.
+ *
+ * <p>As with unshare, setns moves the calling thread only, so it happens in a
+ * fresh thread. The mount namespace is the exception: a thread that entered
+ * the container's file tree could no longer find the JDK's
+ * {@code jspawnhelper} to start anything. The started process, {@link ExecInit},
+ * joins the mount namespace itself, just before execve.
+ */
+public final class NamespaceJoin {
+
+    /** The namespaces the parent joins; MNT is left to {@link ExecInit}. */
+    static final List<Namespace> JOINED_BY_PARENT = List.of(
+            Namespace.IPC, Namespace.UTS, Namespace.NET, Namespace.PID, Namespace.CGROUP);
+
+    private NamespaceJoin() {
+    }
+
+    // tag::join[]
+    /** Starts {@code builder}'s process in the namespaces of process {@code pid}, all but its mount namespace. */
+    public static Process start(long pid, ProcessBuilder builder) throws IOException {
+        AtomicReference<Process> started = new AtomicReference<>();
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        AtomicReference<IOException> failedIo = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
+                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, close the
+                //   descriptor; then start the builder's process.
+                Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, close the descriptor; then start the builder's process.");
+            } catch (RuntimeException e) {
+                failed.set(e);
+            } catch (IOException e) {
+                failedIo.set(e);
+            }
+        }, "jocker-setns");
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while joining the container", e);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        if (failedIo.get() != null) {
+            throw failedIo.get();
+        }
+        return started.get();
+    }
+    // end::join[]
+}

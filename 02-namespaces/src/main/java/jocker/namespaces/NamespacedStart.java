@@ -1,0 +1,36 @@
+package jocker.namespaces;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import jocker.course.Exercise;
+
+/**
+ * Starts a process in new namespaces, from a JVM.
+ *
+ * <p>unshare(2) called from a JVM thread moves only that thread: the other
+ * threads, and the JVM as a whole ({@code /proc/self/ns/*}), stay where they
+ * were. A child that the thread then starts is born in the thread's new
+ * namespaces, and as the first process of a new PID namespace it is PID 1.
+ * After {@code CLONE_NEWPID} the thread can start no second child (the
+ * namespace's PID 1 is taken, and fork fails with ENOMEM), so every
+ * container gets a fresh platform thread that ends when the child is started:
+ * never a pooled or virtual one.
+ */
+public final class NamespacedStart {
+
+    private NamespacedStart() {
+    }
+
+    // tag::start[]
+    /** Starts {@code builder}'s process in new {@code namespaces}. */
+    public static Process start(ProcessBuilder builder, Set<Namespace> namespaces) throws IOException {
+        AtomicReference<Process> started = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        // Exercise 2.1: in a new platform thread, unshare(2) the namespaces (Kernel.unshare
+        //   with Namespace.flags) and start the builder's process; join the thread, then return
+        //   the process or rethrow what failed (IOException or RuntimeException).
+        return Exercise.todo("2.1", "in a new platform thread, unshare(2) the namespaces (Kernel.unshare with Namespace.flags) and start the builder's process; join the thread, then return the process or rethrow what failed (IOException or RuntimeException).");
+    }
+    // end::start[]
+}

@@ -1,0 +1,38 @@
+package jocker.namespaces;
+
+import static jocker.namespaces.Kernel.MS_NODEV;
+import static jocker.namespaces.Kernel.MS_NOEXEC;
+import static jocker.namespaces.Kernel.MS_NOSUID;
+import static jocker.namespaces.Kernel.MS_RDONLY;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jocker.course.Exercise;
+
+/**
+ * The kernel's own filesystems in the container: {@code /proc} and
+ * {@code /sys}. Each shows the namespaces of whoever mounts it, so the init
+ * mounts them from inside, after the root switch.
+ */
+public final class SpecialFilesystems {
+
+    private SpecialFilesystems() {
+    }
+
+    // tag::proc-sys[]
+    /**
+     * /proc for the new PID namespace: only a process inside it can mount
+     * one, and then {@code ps} lists the container's processes alone.
+     * /sys read-only: mounted from inside the new network namespace, its
+     * {@code class/net} lists only the container's interfaces.
+     */
+    public static void mountProcAndSys() throws IOException {
+        Files.createDirectories(Path.of("/proc"));
+        Files.createDirectories(Path.of("/sys"));
+        // Exercise 2.4: mount a "proc" filesystem on /proc and a read-only "sysfs" on /sys,
+        //   both MS_NOSUID|MS_NODEV|MS_NOEXEC.
+        Exercise.todo("2.4", "mount a \"proc\" filesystem on /proc and a read-only \"sysfs\" on /sys, both MS_NOSUID|MS_NODEV|MS_NOEXEC.");
+    }
+    // end::proc-sys[]
+}
