@@ -34,9 +34,10 @@ public final class NamespaceJoin {
         Thread thread = new Thread(() -> {
             try {
                 // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, close the
-                //   descriptor; then start the builder's process.
-                Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, close the descriptor; then start the builder's process.");
+                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+                //   close the descriptor.
+                Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and close the descriptor.");
+                started.set(builder.start());
             } catch (RuntimeException e) {
                 failed.set(e);
             } catch (IOException e) {

@@ -33,8 +33,8 @@ public final class NamespaceJoin {
         Thread thread = new Thread(() -> {
             try {
                 // begin exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, close the
-                //   descriptor; then start the builder's process.
+                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+                //   close the descriptor.
                 for (Namespace ns : JOINED_BY_PARENT) {
                     String path = ns.of(pid).toString();
                     int fd = Kernel.openReadOnly(path);
@@ -44,8 +44,8 @@ public final class NamespaceJoin {
                         Kernel.close(fd);
                     }
                 }
-                started.set(builder.start());
                 // end exercise 2.6
+                started.set(builder.start());
             } catch (RuntimeException e) {
                 failed.set(e);
             } catch (IOException e) {
