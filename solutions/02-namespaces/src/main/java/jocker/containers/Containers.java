@@ -144,7 +144,7 @@ public final class Containers {
             });
             awaitRecordedExit(state.id());
         }
-        store.remove(state.id());
+        Monitor.remove(store, state);
     }
 
     /** {@code jocker exec}: runs a command in the running container's namespaces; returns its exit status. */

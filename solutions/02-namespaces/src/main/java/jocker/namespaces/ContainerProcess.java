@@ -21,17 +21,25 @@ public final class ContainerProcess {
 
     /** The init's command line: chapter 1's arguments, pivot_root, and the hostname. */
     public static List<String> commandLine(InitLauncher launcher, InitConfig config, String hostname) {
+        return commandLine(launcher, config, hostname, List.of());
+    }
+
+    /** With {@code hookArgs} for the init's {@link InitHook}s. */
+    public static List<String> commandLine(InitLauncher launcher, InitConfig config, String hostname,
+                                           List<String> hookArgs) {
         List<String> cmd = new ArrayList<>(launcher.commandLine(config.withRootSwitch("pivot_root")));
+        int separator = cmd.indexOf("--");
+        cmd.addAll(separator, hookArgs);
         if (hostname != null) {
-            cmd.add(cmd.indexOf("--"), "--hostname=" + hostname);
+            cmd.add(separator, "--hostname=" + hostname);
         }
         return cmd;
     }
 
     /** Starts the container's init, PID 1 of its namespaces. */
-    public static Process start(InitLauncher launcher, InitConfig config, String hostname, Stdio stdio)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(commandLine(launcher, config, hostname));
+    public static Process start(InitLauncher launcher, InitConfig config, String hostname, List<String> hookArgs,
+                                Stdio stdio) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(launcher, config, hostname, hookArgs));
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
         return NamespacedStart.start(builder, Namespace.ALL);
