@@ -54,6 +54,7 @@ public record ContainerState(String id, String name, String image, List<String> 
         return id.substring(0, 12);
     }
 
+    // tag::process[]
     /**
      * The container's process, if it is still the one that was started:
      * same PID and same start time.
@@ -67,6 +68,7 @@ public record ContainerState(String id, String name, String image, List<String> 
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().startInstant().map(processStart::equals).orElse(false));
     }
+    // end::process[]
 
     /** Running if the process is there; a state that says running about a dead process is stale. */
     @JsonIgnore

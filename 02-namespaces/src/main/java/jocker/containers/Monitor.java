@@ -18,6 +18,7 @@ public final class Monitor {
     private Monitor() {
     }
 
+    // tag::run[]
     /** Runs container {@code id} to its end; returns its exit status (128 + N for signal N). */
     public static int run(ContainerStore store, String id, Stdio stdio, InitLauncher launcher)
             throws IOException, InterruptedException {
@@ -40,4 +41,5 @@ public final class Monitor {
             store.remove(id);
         }
     }
+    // end::run[]
 }

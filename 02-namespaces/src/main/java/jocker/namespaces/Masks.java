@@ -1,6 +1,9 @@
 package jocker.namespaces;
 
 import static jocker.namespaces.Kernel.MS_BIND;
+import static jocker.namespaces.Kernel.MS_NODEV;
+import static jocker.namespaces.Kernel.MS_NOEXEC;
+import static jocker.namespaces.Kernel.MS_NOSUID;
 import static jocker.namespaces.Kernel.MS_RDONLY;
 import static jocker.namespaces.Kernel.MS_REC;
 import static jocker.namespaces.Kernel.MS_REMOUNT;
@@ -65,12 +68,14 @@ public final class Masks {
     /**
      * Freezes {@code path}. A bind mount is read-write whatever its source:
      * bind the path onto itself, then remount that bind read-only. mount(2)
-     * ignores MS_RDONLY on the first call, which is why it takes two.
+     * ignores MS_RDONLY on the first call, which is why it takes two. A
+     * remount sets all the per-mount flags at once, so it repeats the ones
+     * /proc has (nosuid, nodev, noexec) or would clear them.
      */
     static void makeReadOnly(String path) {
         // Exercise 2.5: bind-mount the path onto itself (MS_BIND|MS_REC), then remount it
-        //   with MS_BIND|MS_REMOUNT|MS_RDONLY|MS_REC.
-        Exercise.todo("2.5", "bind-mount the path onto itself (MS_BIND|MS_REC), then remount it with MS_BIND|MS_REMOUNT|MS_RDONLY|MS_REC.");
+        //   with MS_BIND|MS_REMOUNT|MS_RDONLY|MS_REC, keeping MS_NOSUID|MS_NODEV|MS_NOEXEC.
+        Exercise.todo("2.5", "bind-mount the path onto itself (MS_BIND|MS_REC), then remount it with MS_BIND|MS_REMOUNT|MS_RDONLY|MS_REC, keeping MS_NOSUID|MS_NODEV|MS_NOEXEC.");
     }
     // end::masks[]
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  * JVM never is.
  */
 public enum Namespace {
+    // tag::kinds[]
     /** Mount points: what the file tree looks like. */
     MNT(0x00020000, "mnt"),
     /** Process IDs: the container's first process is PID 1 and sees only its descendants. */
@@ -25,6 +26,7 @@ public enum Namespace {
     NET(0x40000000, "net"),
     /** The root of the cgroup tree a process sees in /proc/self/cgroup. */
     CGROUP(0x02000000, "cgroup");
+    // end::kinds[]
 
     /** What a container gets: all of them. */
     public static final Set<Namespace> ALL = EnumSet.allOf(Namespace.class);

@@ -24,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
             "listed by 'jocker ps -a' after it exits, unless --rm. The exit status is the",
             "command's (128 + N when signal N killed it); 125 means jocker itself failed."},
         footer = {"", "Examples:",
-            "  jocker run busybox sh -c 'echo $$; hostname; ls /sys/class/net'",
-            "  jocker run -d --name web busybox httpd -f -p 8080",
+            "  jocker run busybox sh -c 'echo $$$$; hostname; ls /sys/class/net'",
+            "  jocker run -d --name ticker busybox sh -c 'while true; do date; sleep 1; done'",
             "  jocker run --rm --hostname box busybox hostname"})
 public final class RunCommand implements Callable<Integer>, Subcommand {
 

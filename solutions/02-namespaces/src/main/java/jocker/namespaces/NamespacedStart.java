@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * threads, and the JVM as a whole ({@code /proc/self/ns/*}), stay where they
  * were. A child that the thread then starts is born in the thread's new
  * namespaces, and as the first process of a new PID namespace it is PID 1.
- * After {@code CLONE_NEWPID} the thread can start no second child (the
- * namespace's PID 1 is taken, and fork fails with ENOMEM), so every
+ * Its later children would be born in the same PID namespace, and once that
+ * PID 1 has exited the namespace is dead and fork fails with ENOMEM. So every
  * container gets a fresh platform thread that ends when the child is started:
  * never a pooled or virtual one.
  */
