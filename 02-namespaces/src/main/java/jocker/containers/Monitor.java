@@ -1,7 +1,10 @@
 package jocker.containers;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import jocker.chroot.InitConfig;
 import jocker.chroot.InitLauncher;
 import jocker.chroot.Stdio;
@@ -26,10 +29,21 @@ public final class Monitor {
         InitConfig config = InitConfig.of(store.rootfs(id), state.command())
                 .withEnv(state.env())
                 .withWorkdir(state.workdir());
-        Process process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(), stdio);
+        List<ContainerHook> hooks = ContainerHook.all();
+        List<String> hookArgs = new ArrayList<>();
+        for (ContainerHook hook : hooks) {
+            hookArgs.addAll(hook.beforeStart(store, state));
+        }
+        Process process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(),
+                hookArgs, stdio);
+        // "running" once the command runs: then exec, stop and stats see the container as it will stay.
+        ContainerProcess.awaitExec(process, launcher.java(), Duration.ofSeconds(30));
         Instant started = process.toHandle().info().startInstant().orElse(Instant.now());
         store.update(id, s -> s.running(process.pid(), started));
         int status = process.waitFor();
+        for (ContainerHook hook : hooks) {
+            hook.afterExit(store, state, status);
+        }
         recordExit(store, id, status);
         return status;
     }
@@ -38,8 +52,16 @@ public final class Monitor {
     static void recordExit(ContainerStore store, String id, int status) throws IOException {
         ContainerState state = store.update(id, s -> s.exited(status));
         if (state.autoRemove()) {
-            store.remove(id);
+            remove(store, state);
         }
+    }
+
+    /** Deletes a container that has ended: first what the hooks made for it, then its directory. */
+    static void remove(ContainerStore store, ContainerState state) throws IOException {
+        for (ContainerHook hook : ContainerHook.all()) {
+            hook.beforeRemove(store, state);
+        }
+        store.remove(state.id());
     }
     // end::run[]
 }

@@ -34,13 +34,17 @@ public final class ContainerInit {
         Init.runAsInit(() -> {
             List<String> rest = new ArrayList<>(List.of(args));
             String hostname = take(rest, "--hostname=");
-            run(InitConfig.parse(rest.toArray(String[]::new)), hostname);
+            List<InitHook> hooks = InitHook.all();
+            for (InitHook hook : hooks) {
+                hook.beforeRootSwitch(rest);
+            }
+            run(InitConfig.parse(rest.toArray(String[]::new)), hostname, hooks);
         });
     }
 
     // tag::run[]
     /** The steps, in runc's order; returns only by throwing. */
-    static void run(InitConfig config, String hostname) throws IOException {
+    static void run(InitConfig config, String hostname, List<InitHook> hooks) throws IOException {
         Init.USED_AFTER_ROOT_SWITCH.size(); // loads chapter 1's classes, see above
         requireNewNamespaces();
         RootSwitch.named(config.rootSwitch()).enter(config.rootfs()); // pivot_root: private /, bind, pivot, detach
@@ -54,6 +58,11 @@ public final class ContainerInit {
             Escape.breakOut(); // chapter 1's escape, which pivot_root defeats
         }
         Files.createDirectories(Path.of(config.workdir()));
+        for (InitHook hook : hooks) {
+            hook.beforeExec(); // chapter 3: join the cgroup
+        }
+        // Last: the cgroup namespace, rooted at the cgroup the init is in now (see Namespace.BY_PARENT).
+        Kernel.unshare(Namespace.CGROUP.flag());
         Init.exec(config);
     }
     // end::run[]

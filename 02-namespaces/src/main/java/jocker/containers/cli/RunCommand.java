@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
             "  jocker run busybox sh -c 'echo $$$$; hostname; ls /sys/class/net'",
             "  jocker run -d --name ticker busybox sh -c 'while true; do date; sleep 1; done'",
             "  jocker run --rm --hostname box busybox hostname"})
-public final class RunCommand implements Callable<Integer>, Subcommand {
+public class RunCommand implements Callable<Integer>, Subcommand {
 
     @ParentCommand
     private Jocker jocker;
@@ -63,6 +63,10 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         return 2;
     }
 
+    /** After the container is recorded, before it starts: later chapters' run commands add to it here. */
+    protected void created(Containers containers, ContainerState state) throws Exception {
+    }
+
     @Override
     public Integer call() throws Exception {
         Cli.requireRoot();
@@ -70,6 +74,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         List<String> environment = Cli.environment(InitConfig.DEFAULT_ENV, env);
         ContainerState state = containers.create(new RunOptions(image, command.isEmpty() ? List.of("sh") : command,
                 name, hostname, environment, workdir, autoRemove));
+        created(containers, state);
         if (detach) {
             containers.startDetached(state.id());
             System.out.println(state.id());

@@ -23,6 +23,15 @@ public interface ContainerHook {
     default void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
     }
 
+    /** Before stop, kill or rm signals the container's process: chapter 3 thaws a paused one. */
+    default void beforeSignal(ContainerStore store, ContainerState state) throws IOException {
+    }
+
+    /** What {@code ps} shows as the status of a running container, given chapter 2's ("Up 5 seconds"). */
+    default String runningStatus(ContainerStore store, ContainerState state, String status) {
+        return status;
+    }
+
     /** Before the container's directory is deleted. */
     default void beforeRemove(ContainerStore store, ContainerState state) throws IOException {
     }

@@ -119,6 +119,7 @@ public final class Containers {
     /** {@code jocker stop}: SIGTERM, then SIGKILL after {@code timeout}; waits until the exit is recorded. */
     public ContainerState stop(String ref, Duration timeout) throws IOException, InterruptedException {
         ContainerState state = store.find(ref);
+        beforeSignal(state);
         state.process().ifPresent(p -> Stopper.stop(p, timeout));
         return awaitRecordedExit(state.id());
     }
@@ -128,6 +129,7 @@ public final class Containers {
         ContainerState state = store.find(ref);
         ProcessHandle process = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
+        beforeSignal(state);
         Kernel.kill(process.pid(), signal);
     }
 
@@ -138,6 +140,7 @@ public final class Containers {
             if (!force) {
                 throw new IllegalStateException("container " + ref + " is running: stop it first, or use rm -f");
             }
+            beforeSignal(state);
             state.process().ifPresent(p -> {
                 Kernel.kill(p.pid(), Stopper.SIGKILL);
                 Stopper.awaitExit(p, Duration.ofSeconds(10));
@@ -166,6 +169,12 @@ public final class Containers {
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
         return NamespaceJoin.start(init.pid(), builder).waitFor();
+    }
+
+    private void beforeSignal(ContainerState state) throws IOException {
+        for (ContainerHook hook : ContainerHook.all()) {
+            hook.beforeSignal(store, state);
+        }
     }
 
     /** Waits for the monitor to record the exit; records it itself if the monitor is gone. */

@@ -1,6 +1,7 @@
 package jocker.containers;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class Monitor {
         }
         Process process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(),
                 hookArgs, stdio);
+        // "running" once the command runs: then exec, stop and stats see the container as it will stay.
+        ContainerProcess.awaitExec(process, launcher.java(), Duration.ofSeconds(30));
         Instant started = process.toHandle().info().startInstant().orElse(Instant.now());
         store.update(id, s -> s.running(process.pid(), started));
         int status = process.waitFor();

@@ -61,6 +61,8 @@ public final class ContainerInit {
         for (InitHook hook : hooks) {
             hook.beforeExec(); // chapter 3: join the cgroup
         }
+        // Last: the cgroup namespace, rooted at the cgroup the init is in now (see Namespace.BY_PARENT).
+        Kernel.unshare(Namespace.CGROUP.flag());
         Init.exec(config);
     }
     // end::run[]

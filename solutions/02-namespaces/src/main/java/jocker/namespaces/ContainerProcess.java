@@ -1,6 +1,9 @@
 package jocker.namespaces;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jocker.chroot.InitConfig;
@@ -11,6 +14,29 @@ import jocker.chroot.Stdio;
 public final class ContainerProcess {
 
     private ContainerProcess() {
+    }
+
+    /**
+     * Waits until the init has become the container's command: until
+     * {@code /proc/<pid>/exe} is no longer the JVM. Before that the container
+     * is still being set up (its root, its mounts, its cgroup), and a
+     * {@code jocker exec} would join namespaces that are about to change.
+     * Returns false if the init died first.
+     */
+    public static boolean awaitExec(Process init, Path java, Duration timeout) throws InterruptedException {
+        Path exe = Path.of("/proc", Long.toString(init.pid()), "exe");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (init.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (!Files.isSameFile(exe, java)) {
+                    return true;
+                }
+            } catch (IOException exitedMeanwhile) {
+                // the loop checks isAlive
+            }
+            Thread.sleep(2);
+        }
+        return false;
     }
 
     /** Chapter 1's launcher, pointed at chapter 2's init. */
@@ -42,6 +68,6 @@ public final class ContainerProcess {
         ProcessBuilder builder = new ProcessBuilder(commandLine(launcher, config, hostname, hookArgs));
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-        return NamespacedStart.start(builder, Namespace.ALL);
+        return NamespacedStart.start(builder, Namespace.BY_PARENT);
     }
 }

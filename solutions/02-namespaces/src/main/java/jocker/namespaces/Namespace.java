@@ -31,6 +31,15 @@ public enum Namespace {
     /** What a container gets: all of them. */
     public static final Set<Namespace> ALL = EnumSet.allOf(Namespace.class);
 
+    /**
+     * The ones the parent makes. The init makes the cgroup namespace itself,
+     * as its last step: a cgroup namespace is rooted at the cgroup its maker
+     * is in, and on cgroup v2 a process cannot move into a cgroup outside its
+     * namespace's root (ENOENT). Made last, after chapter 3 has moved the init
+     * into the container's cgroup, it is rooted there, as runc does it.
+     */
+    public static final Set<Namespace> BY_PARENT = EnumSet.complementOf(EnumSet.of(CGROUP));
+
     private final int flag;
     private final String procName;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import jocker.cli.Jocker;
 import jocker.cli.Subcommand;
+import jocker.containers.ContainerHook;
 import jocker.containers.ContainerState;
 import jocker.containers.ContainerStore;
 import picocli.CommandLine.Command;
@@ -47,13 +48,21 @@ public final class PsCommand implements Callable<Integer>, Subcommand {
                 System.out.println(s.shortId());
                 continue;
             }
-            String status = running ? "Up " + ago(s.processStart(), now)
+            String status = running ? up(store, s, "Up " + ago(s.processStart(), now))
                     : s.exitCode() != null ? "Exited (" + s.exitCode() + ") " + ago(s.finished(), now) + " ago"
                     : ContainerState.CREATED.equals(s.status()) ? "Created" : "Exited (unknown)";
             System.out.printf(format, s.shortId(), s.image(), abbreviate('"' + String.join(" ", s.command()) + '"'),
                     ago(s.created(), now) + " ago", status, s.name());
         }
         return 0;
+    }
+
+    /** Chapter 2's status of a running container, as later chapters' hooks add to it ("(Paused)"). */
+    private static String up(ContainerStore store, ContainerState state, String status) {
+        for (ContainerHook hook : ContainerHook.all()) {
+            status = hook.runningStatus(store, state, status);
+        }
+        return status;
     }
 
     static String abbreviate(String s) {

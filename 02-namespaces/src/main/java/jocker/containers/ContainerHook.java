@@ -1,0 +1,42 @@
+package jocker.containers;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * What a later chapter adds around a container's life, on the engine's side,
+ * found with {@link ServiceLoader} ({@code META-INF/services/jocker.containers.ContainerHook}).
+ * Chapter 3 makes the container's cgroup here; chapter 2 itself has none.
+ */
+public interface ContainerHook {
+
+    /**
+     * Before the init starts. Returns arguments for the init's
+     * {@link jocker.namespaces.InitHook}s, as {@code --name=value}.
+     */
+    default List<String> beforeStart(ContainerStore store, ContainerState state) throws IOException {
+        return List.of();
+    }
+
+    /** After the command ended, before its exit is recorded. */
+    default void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
+    }
+
+    /** Before stop, kill or rm signals the container's process: chapter 3 thaws a paused one. */
+    default void beforeSignal(ContainerStore store, ContainerState state) throws IOException {
+    }
+
+    /** What {@code ps} shows as the status of a running container, given chapter 2's ("Up 5 seconds"). */
+    default String runningStatus(ContainerStore store, ContainerState state, String status) {
+        return status;
+    }
+
+    /** Before the container's directory is deleted. */
+    default void beforeRemove(ContainerStore store, ContainerState state) throws IOException {
+    }
+
+    static List<ContainerHook> all() {
+        return ServiceLoader.load(ContainerHook.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package jocker.cgroups;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import jocker.linux.Errno;
+import jocker.linux.SyscallException;
+import jocker.linux.Syscalls;
+import jocker.namespaces.Kernel;
+
+/** Tearing a cgroup down: its processes first, then its directories, deepest first. */
+final class CgroupDirectories {
+
+    static final int SIGKILL = 9;
+    /** How long a process killed with SIGKILL may take to leave; exiting frees its memory first. */
+    static final Duration RMDIR_TIMEOUT = Duration.ofSeconds(5);
+
+    private CgroupDirectories() {
+    }
+
+    /**
+     * The PIDs in {@code cgroup.procs} of {@code dir} and of every cgroup
+     * below it: a container may have made its own sub-cgroups.
+     */
+    static Set<Long> processes(Path dir) {
+        Set<Long> pids = new LinkedHashSet<>();
+        for (Path cgroup : cgroupsBelow(dir)) {
+            Path procs = cgroup.resolve("cgroup.procs");
+            if (Files.exists(procs)) {
+                CgroupFiles.read(procs).lines().filter(l -> !l.isBlank()).map(Long::valueOf).forEach(pids::add);
+            }
+        }
+        return pids;
+    }
+
+    /** SIGKILL to each; one that has exited meanwhile (ESRCH) is no error. */
+    static void kill(Set<Long> pids) {
+        for (long pid : pids) {
+            try {
+                Kernel.kill(pid, SIGKILL);
+            } catch (SyscallException e) {
+                if (e.errno() != Errno.ESRCH.number()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * rmdir(2) on {@code dir} and every cgroup below it, children first. A
+     * cgroup directory is removed with its interface files, but only once no
+     * task is in it: until the killed processes have exited the kernel answers
+     * EBUSY, so that error is retried for up to {@link #RMDIR_TIMEOUT}.
+     */
+    // tag::remove[]
+    static void remove(Path dir) {
+        List<Path> cgroups = cgroupsBelow(dir);
+        Collections.reverse(cgroups);
+        for (Path cgroup : cgroups) {
+            long deadline = System.nanoTime() + RMDIR_TIMEOUT.toNanos();
+            while (!rmdir(cgroup)) {
+                if (System.nanoTime() > deadline) {
+                    throw new CgroupException("rmdir " + cgroup + ": still busy after "
+                            + RMDIR_TIMEOUT.toSeconds() + " s, processes " + processes(cgroup));
+                }
+                sleep(Duration.ofMillis(10));
+            }
+        }
+        removeParentIfEmpty(dir);
+    }
+    // end::remove[]
+
+    /**
+     * Removes the shared {@code jocker} directory above a container's cgroup
+     * once the last container is gone, so nothing of Jocker stays in the
+     * hierarchy. Another container's cgroup in it makes rmdir fail, which is fine.
+     */
+    static void removeParentIfEmpty(Path dir) {
+        Path parent = dir.getParent();
+        if (parent == null || !parent.getFileName().toString().equals(Cgroups.PARENT)) {
+            return;
+        }
+        try {
+            Syscalls.call("rmdir(" + Syscalls.quote(parent.toString()) + ")",
+                    () -> CgroupLibC.INSTANCE.rmdir(parent.toString()));
+        } catch (SyscallException stillInUse) {
+            // EBUSY (a cgroup holds processes or children) or ENOENT: leave it
+        }
+    }
+
+    /** True once the directory is gone, false while it is busy. */
+    private static boolean rmdir(Path cgroup) {
+        try {
+            Syscalls.call("rmdir(" + Syscalls.quote(cgroup.toString()) + ")",
+                    () -> CgroupLibC.INSTANCE.rmdir(cgroup.toString()));
+            return true;
+        } catch (SyscallException e) {
+            if (e.errno() == Errno.ENOENT.number()) {
+                return true;
+            }
+            if (e.errno() == Errno.EBUSY.number()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** {@code dir} and the directories below it, parents before children; empty if it is gone. */
+    private static List<Path> cgroupsBelow(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new ArrayList<>();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return new ArrayList<>(walk.filter(Files::isDirectory)
+                    .sorted(Comparator.comparingInt(Path::getNameCount)).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("list cgroups under " + dir, e);
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CgroupException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package jocker.cgroups;
+
+import jocker.course.Graded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import jocker.course.RequiresRoot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The limits as the kernel enforces them, on this machine's cgroups (v1 or
+ * v2, whichever {@link Cgroups#host()} picks), with busybox shells as the
+ * processes inside.
+ */
+@RequiresRoot("making cgroups and moving processes into them needs root")
+@Timeout(60)
+@DisplayName("Cgroups on the real kernel")
+class CgroupKernelTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void controllersPresent() {
+        String problem = null;
+        try {
+            Cgroups.host().version();
+        } catch (CgroupException e) {
+            problem = e.getMessage();
+        }
+        assumeTrue(problem == null, "requires cgroup memory, cpu, pids (and on v1 cpuacct, freezer) controllers: "
+                + problem);
+        for (Path dir : Cgroups.host().forContainer("probe").paths()) {
+            Path parent = dir.getParent().getParent(); // where jocker/ goes
+            assumeTrue(Files.isWritable(parent), "requires a writable cgroup file system: " + parent + " is not");
+        }
+        assumeTrue(Files.isExecutable(Path.of(HostProcess.BUSYBOX)), "requires " + HostProcess.BUSYBOX);
+    }
+
+    @Graded(exercise = "3.1", points = 4)
+    @Test
+    @DisplayName("a shell that grows past --memory 32m is OOM-killed (exit 137) and oom_kill counts 1")
+    void memoryLimitKills() throws Exception {
+        try (HostProcess p = HostProcess.inNewCgroup(Limits.NONE.withMemory(32 << 20).withMemorySwap(32 << 20))) {
+            p.start("x=a; while true; do x=$x$x; done");
+
+            assertThat(p.waitFor(Duration.ofSeconds(30))).isEqualTo(137);
+            assertThat(p.cgroup.oomKills()).isEqualTo(1);
+            assertThat(p.cgroup.stats().memoryLimit()).isEqualTo(32 << 20);
+        }
+    }
+
+    @Graded(exercise = "3.2", points = 3)
+    @Test
+    @DisplayName("a fork loop under --pids-limit 20 stops at 20 tasks, and the shell that started it survives")
+    void pidsLimitStopsForks() throws Exception {
+        try (HostProcess p = HostProcess.inNewCgroup(Limits.NONE.withPidsLimit(20))) {
+            // The inner shell forks until fork(2) fails; the outer one then only uses builtins.
+            p.start(HostProcess.BUSYBOX + " sh -c 'i=0; while [ $i -lt 40 ]; do "
+                    + HostProcess.BUSYBOX + " sleep 60 & i=$((i+1)); done'; echo bomb over; read wait");
+            String line;
+            while ((line = p.readLine()) != null && !line.equals("bomb over")) {
+                assertThat(line).as("what the inner shell says").contains("can't fork");
+            }
+            assertThat(line).as("the outer shell's report").isEqualTo("bomb over");
+
+            Stats stats = p.cgroup.stats();
+            assertThat(stats.pidsLimit()).isEqualTo(20);
+            assertThat(stats.pids()).isBetween(2L, 20L);
+            assertThat(refusedForks(p.cgroup)).as("pids.events: forks refused").isPositive();
+            assertThat(p.isAlive()).as("the outer shell").isTrue();
+        }
+    }
+
+    @Graded(exercise = "3.3", points = 3)
+    @Test
+    @DisplayName("--cpus 0.5 holds a busy loop to about half a CPU; without it the loop takes most of one")
+    void cpuQuota() throws Exception {
+        try (HostProcess p = HostProcess.inNewCgroup(Limits.NONE)) {
+            p.start("while :; do :; done");
+
+            double free = cpusUsed(p.cgroup, Duration.ofSeconds(1));
+            p.cgroup.apply(Limits.NONE.withCpus(0.5));
+            Thread.sleep(200); // let the current CFS period end
+            double limited = cpusUsed(p.cgroup, Duration.ofMillis(1500));
+
+            // Most of a CPU, not all: other work on a small machine takes its share.
+            assertThat(free).as("CPUs used without a limit").isGreaterThan(0.6);
+            assertThat(limited).as("CPUs used with --cpus 0.5").isBetween(0.2, 0.8);
+        }
+    }
+
+    @Graded(exercise = "3.4", points = 3)
+    @Test
+    @DisplayName("freeze stops a counting shell, thaw lets it count on")
+    void freezeStopsCounter() throws Exception {
+        Path counter = tmp.resolve("counter");
+        try (HostProcess p = HostProcess.inNewCgroup(Limits.NONE)) {
+            p.start("i=0; while :; do i=$((i+1)); echo $i > " + counter + "; done");
+            long before = awaitCount(counter, 1);
+
+            p.cgroup.freeze();
+            assertThat(p.cgroup.isFrozen()).isTrue();
+            String frozen = Files.readString(counter);
+            long cpu = p.cgroup.stats().cpuUsageNanos();
+            Thread.sleep(300);
+            assertThat(Files.readString(counter)).as("the counter while frozen").isEqualTo(frozen);
+            assertThat(p.cgroup.stats().cpuUsageNanos()).as("CPU time while frozen").isEqualTo(cpu);
+
+            p.cgroup.thaw();
+            assertThat(p.cgroup.isFrozen()).isFalse();
+            assertThat(awaitCount(counter, Math.max(before, parse(frozen)) + 1000))
+                    .as("the counter after thaw").isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("destroy kills what is still running and removes every directory")
+    void destroyRemovesAll() throws Exception {
+        HostProcess p = HostProcess.inNewCgroup(Limits.NONE.withPidsLimit(10));
+        try (p) {
+            p.start(HostProcess.BUSYBOX + " sleep 600 & echo started; read wait");
+            assertThat(p.readLine()).isEqualTo("started");
+            assertThat(p.cgroup.stats().pids()).as("the shell and its sleep").isEqualTo(2);
+            assertThat(p.cgroup.paths()).allMatch(Files::isDirectory);
+
+            p.cgroup.destroy();
+
+            assertThat(p.waitFor(Duration.ofSeconds(5))).as("the shell's exit status").isEqualTo(137);
+            assertThat(p.cgroup.paths()).noneMatch(Files::exists);
+        }
+    }
+
+    /** CPUs' worth of time the cgroup used over {@code wall}: 1.0 is one CPU busy all the time. */
+    static double cpusUsed(Cgroup cgroup, Duration wall) throws InterruptedException {
+        long cpu0 = cgroup.stats().cpuUsageNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(wall.toMillis());
+        return (double) (cgroup.stats().cpuUsageNanos() - cpu0) / (System.nanoTime() - t0);
+    }
+
+    /** pids.events' {@code max}: how many forks the limit refused (same file in v1 and v2). */
+    static long refusedForks(Cgroup cgroup) {
+        Path dir = cgroup instanceof CgroupV1 v1 ? v1.dir("pids") : cgroup.paths().get(0);
+        return CgroupFiles.keyed(dir.resolve("pids.events"), "max");
+    }
+
+    /** Waits until the counter file holds at least {@code target}; returns what it holds. */
+    static long awaitCount(Path counter, long target) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long value = -1;
+        while (System.nanoTime() < deadline) {
+            value = Files.exists(counter) ? parse(Files.readString(counter)) : -1;
+            if (value >= target) {
+                return value;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("counter at " + value + ", not " + target + " after 10 s");
+    }
+
+    /** The shell truncates, then writes: a read in between sees nothing. */
+    static long parse(String text) {
+        return text.isBlank() ? -1 : Long.parseLong(text.trim());
+    }
+}

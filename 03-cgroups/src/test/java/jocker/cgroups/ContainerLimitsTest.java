@@ -1,0 +1,196 @@
+package jocker.cgroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jocker.chroot.InitConfig;
+import jocker.chroot.Stdio;
+import jocker.containers.ContainerState;
+import jocker.containers.Containers;
+import jocker.containers.RunOptions;
+import jocker.course.Graded;
+import jocker.course.RequiresRoot;
+import jocker.course.TestRootfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole containers with limits: the engine, its hooks and the init's late join, on this host's cgroups. */
+@RequiresRoot("containers and cgroups need root")
+@Timeout(120)
+@DisplayName("Containers with limits")
+class ContainerLimitsTest {
+
+    @TempDir
+    Path state;
+    Containers containers;
+
+    @BeforeAll
+    static void controllersPresent() {
+        String problem = null;
+        try {
+            Cgroups.host().version();
+        } catch (CgroupException e) {
+            problem = e.getMessage();
+        }
+        assumeTrue(problem == null, "requires cgroup memory, cpu and pids controllers: " + problem);
+    }
+
+    @BeforeEach
+    void setUp() {
+        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        containers = new Containers(state);
+    }
+
+    @AfterEach
+    void removeAll() throws Exception {
+        for (ContainerState s : containers.store().list()) {
+            containers.remove(s.id(), true);
+        }
+    }
+
+    private ContainerState create(String script, Limits limits) throws Exception {
+        ContainerState s = containers.create(new RunOptions("busybox", List.of("sh", "-c", script), null, null,
+                InitConfig.DEFAULT_ENV, "/", false));
+        new ContainerResources(limits, false).write(containers.store(), s.id());
+        return s;
+    }
+
+    private int runToEnd(ContainerState s) throws Exception {
+        Path out = state.resolve("out.txt");
+        return containers.runForeground(s.id(), new Stdio(Redirect.from(new File("/dev/null")),
+                Redirect.to(out.toFile()), Redirect.to(out.toFile())));
+    }
+
+    private static boolean cgroupExists(String id) {
+        return Cgroups.host().forContainer(id).paths().stream().anyMatch(Files::isDirectory);
+    }
+
+    @Test
+    @Graded(exercise = "3.5", points = 4)
+    @DisplayName("a container that grows past -m 32m exits 137 with OOMKilled, and its cgroup is gone")
+    void oomKilledContainer() throws Exception {
+        ContainerState s = create("x=a; while true; do x=$x$x; done", Limits.NONE.withMemory(32L << 20));
+
+        assertThat(runToEnd(s)).isEqualTo(137);
+        assertThat(ContainerResources.read(containers.store(), s.id()).oomKilled()).isTrue();
+        assertThat(cgroupExists(s.id())).as("cgroup after the OOM").isFalse();
+    }
+
+    @Test
+    @Graded(exercise = "3.5", points = 2)
+    @DisplayName("the same growth, bounded, completes under a larger limit: not OOMKilled")
+    void boundedGrowthCompletes() throws Exception {
+        ContainerState s = create("x=a; i=0; while [ $i -lt 20 ]; do x=$x$x; i=$((i+1)); done; echo ${#x}",
+                Limits.NONE.withMemory(256L << 20));
+
+        assertThat(runToEnd(s)).isZero();
+        assertThat(Files.readString(state.resolve("out.txt"))).isEqualTo("1048576\n");
+        assertThat(ContainerResources.read(containers.store(), s.id()).oomKilled()).isFalse();
+    }
+
+    @Test
+    @Graded(exercise = "3.6", points = 4)
+    @DisplayName("the container's command is in its cgroup, on every hierarchy, and the init's parent is not")
+    void commandIsInTheCgroup() throws Exception {
+        ContainerState s = create("while true; do sleep 1; done", Limits.NONE.withPidsLimit(50));
+        ContainerState running = containers.startDetached(s.id());
+        // "running" is recorded when the init starts; it joins the cgroup as its last step.
+        Path cgroupFile = Path.of("/proc", Long.toString(running.pid()), "cgroup");
+        for (int i = 0; i < 200 && !Files.readString(cgroupFile).contains(s.id()); i++) {
+            Thread.sleep(25);
+        }
+        List<String> lines = Files.readAllLines(cgroupFile);
+
+        assertThat(lines).filteredOn(l -> l.contains(":pids:") || l.contains(":memory:") || l.startsWith("0::"))
+                .anyMatch(l -> l.endsWith("/jocker/" + s.id()));
+        assertThat(Files.readAllLines(Path.of("/proc/self/cgroup"))).noneMatch(l -> l.contains(s.id()));
+    }
+
+    @Test
+    @Graded(exercise = "3.6", points = 2)
+    @DisplayName("an 8 MiB limit still starts: the init JVM joins only after its own work")
+    void tinyLimitStarts() throws Exception {
+        ContainerState s = create("echo small", Limits.NONE.withMemory(8L << 20));
+
+        assertThat(runToEnd(s)).as(Files.readString(state.resolve("out.txt"))).isZero();
+        assertThat(Files.readString(state.resolve("out.txt"))).isEqualTo("small\n");
+    }
+
+    @Test
+    @Graded(exercise = "3.2", points = 3)
+    @DisplayName("--pids-limit 20: a fork loop stops at 20 tasks, the container lives on and is removable")
+    void pidsLimitedContainer() throws Exception {
+        ContainerState s = create("(while true; do sleep 30 & done) 2>/dev/null; while true; do sleep 1; done",
+                Limits.NONE.withPidsLimit(20));
+        ContainerState running = containers.startDetached(s.id());
+        Thread.sleep(1500);
+        Stats stats = Cgroups.host().forContainer(s.id()).stats();
+
+        assertThat(stats.pids()).isBetween(15L, 20L);
+        assertThat(running.isRunning()).isTrue();
+        containers.remove(s.id(), true);
+        assertThat(cgroupExists(s.id())).as("cgroup after rm -f").isFalse();
+    }
+
+    @Test
+    @Graded(exercise = "3.4", points = 3)
+    @DisplayName("pause stops a counter the container writes; unpause lets it go on")
+    void pauseAndUnpause() throws Exception {
+        ContainerState s = create("i=0; while true; do i=$((i+1)); echo $i > /count; sleep 0.05; done", Limits.NONE);
+        containers.startDetached(s.id());
+        Path count = containers.store().rootfs(s.id()).resolve("count");
+        Thread.sleep(500);
+        Cgroup cgroup = Cgroups.host().forContainer(s.id());
+
+        cgroup.freeze();
+        String frozen = Files.readString(count);
+        Thread.sleep(500);
+        assertThat(Files.readString(count)).as("while paused").isEqualTo(frozen);
+        cgroup.thaw();
+        Thread.sleep(500);
+        assertThat(Files.readString(count)).as("after unpause").isNotEqualTo(frozen);
+    }
+
+    @Test
+    @Graded(exercise = "3.3", points = 2)
+    @DisplayName("stats reports what the cgroup files say: limit, PIDs, CPU time that grows")
+    void statsMatchTheFiles() throws Exception {
+        ContainerState s = create("while true; do :; done", Limits.NONE.withMemory(64L << 20).withCpus(0.5));
+        containers.startDetached(s.id());
+        Cgroup cgroup = Cgroups.host().forContainer(s.id());
+        Stats first = cgroup.stats();
+        Thread.sleep(1000);
+        Stats second = cgroup.stats();
+
+        assertThat(second.memoryLimit()).isEqualTo(64L << 20);
+        assertThat(second.pids()).isEqualTo(1);
+        double cpus = (second.cpuUsageNanos() - first.cpuUsageNanos()) / 1e9;
+        assertThat(cpus).as("CPUs used over about a second with --cpus 0.5").isBetween(0.2, 0.8);
+    }
+
+    @Test
+    @DisplayName("no cgroup is left after rm, after a kill, or after an exit")
+    void noCgroupLeft() throws Exception {
+        ContainerState a = create("while true; do sleep 1; done", Limits.NONE);
+        containers.startDetached(a.id());
+        containers.kill(a.id(), 9);
+        containers.stop(a.id(), Duration.ofSeconds(1));
+        assertThat(cgroupExists(a.id())).as("after a kill").isFalse();
+        containers.remove(a.id(), false);
+
+        ContainerState b = create("true", Limits.NONE);
+        runToEnd(b);
+        assertThat(cgroupExists(b.id())).as("after an exit").isFalse();
+    }
+}
