@@ -19,6 +19,11 @@ public interface ContainerHook {
         return List.of();
     }
 
+    /** Before {@code jocker exec} starts its init in a running container: arguments for its {@link jocker.namespaces.InitHook}s. */
+    default List<String> beforeExec(ContainerStore store, ContainerState state) throws IOException {
+        return List.of();
+    }
+
     /** After the command ended, before its exit is recorded. */
     default void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
     }

@@ -165,6 +165,9 @@ public final class Containers {
                 .withWorkdir(workdir != null ? workdir : state.workdir());
         List<String> cmd = new ArrayList<>(launcher.commandLine(config));
         cmd.add(cmd.indexOf("--"), "--pid=" + init.pid());
+        for (ContainerHook hook : ContainerHook.all()) {
+            cmd.addAll(cmd.indexOf("--"), hook.beforeExec(store, state)); // chapter 3: join its cgroup too
+        }
         ProcessBuilder builder = new ProcessBuilder(cmd);
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());

@@ -120,14 +120,19 @@ public final class CgroupV1 implements Cgroup {
     public void destroy() {
         Path freezer = dir("freezer");
         if (!processes().isEmpty() && Files.isDirectory(freezer)) {
-            Freezer.freezeV1(freezer);
             try {
-                CgroupDirectories.kill(processes());
-            } finally {
-                Freezer.thawV1(freezer);
+                // Frozen, no process can fork a new one while the others are being killed.
+                Freezer.freezeV1(freezer);
+                try {
+                    CgroupDirectories.kill(processes());
+                } finally {
+                    Freezer.thawV1(freezer);
+                }
+            } catch (RuntimeException freezerFailed) {
+                // Without the freezer (a half-done exercise 3.4, say) kill them all the same, below.
             }
         }
-        CgroupDirectories.kill(processes()); // any left in the other hierarchies only
+        CgroupDirectories.kill(processes()); // any left, and those in the other hierarchies
         for (Path dir : paths()) {
             CgroupDirectories.remove(dir);
         }

@@ -115,6 +115,16 @@ class ContainerLimitsTest {
         assertThat(lines).filteredOn(l -> l.contains(":pids:") || l.contains(":memory:") || l.startsWith("0::"))
                 .anyMatch(l -> l.endsWith("/jocker/" + s.id()));
         assertThat(Files.readAllLines(Path.of("/proc/self/cgroup"))).noneMatch(l -> l.contains(s.id()));
+
+        // jocker exec's process lands in the same cgroup: inside, its /proc/self/cgroup is the namespace's root.
+        Path out = state.resolve("exec.txt");
+        int status = containers.exec(s.id(), List.of("sh", "-c", "cat /proc/self/cgroup; cat /proc/1/cgroup"),
+                List.of(), null, new Stdio(Redirect.from(new File("/dev/null")), Redirect.to(out.toFile()),
+                        Redirect.INHERIT));
+        assertThat(status).isZero();
+        List<String> seen = Files.readAllLines(out);
+        assertThat(seen.subList(0, seen.size() / 2)).as("exec's cgroups, then PID 1's")
+                .isEqualTo(seen.subList(seen.size() / 2, seen.size()));
     }
 
     @Test

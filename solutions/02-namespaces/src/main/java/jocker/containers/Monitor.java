@@ -31,20 +31,38 @@ public final class Monitor {
                 .withWorkdir(state.workdir());
         List<ContainerHook> hooks = ContainerHook.all();
         List<String> hookArgs = new ArrayList<>();
-        for (ContainerHook hook : hooks) {
-            hookArgs.addAll(hook.beforeStart(store, state));
+        Process process;
+        try {
+            for (ContainerHook hook : hooks) {
+                hookArgs.addAll(hook.beforeStart(store, state));
+            }
+            process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(),
+                    hookArgs, stdio);
+        } catch (IOException | RuntimeException e) {
+            // Undo what the hooks made (chapter 3: the cgroup), record the failure as Docker's 125.
+            try {
+                for (ContainerHook hook : hooks) {
+                    hook.afterExit(store, state, 125);
+                }
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            } finally {
+                recordExit(store, id, 125);
+            }
+            throw e;
         }
-        Process process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(),
-                hookArgs, stdio);
         // "running" once the command runs: then exec, stop and stats see the container as it will stay.
         ContainerProcess.awaitExec(process, launcher.java(), Duration.ofSeconds(30));
         Instant started = process.toHandle().info().startInstant().orElse(Instant.now());
         store.update(id, s -> s.running(process.pid(), started));
         int status = process.waitFor();
-        for (ContainerHook hook : hooks) {
-            hook.afterExit(store, state, status);
+        try {
+            for (ContainerHook hook : hooks) {
+                hook.afterExit(store, state, status);
+            }
+        } finally {
+            recordExit(store, id, status); // also when a hook failed
         }
-        recordExit(store, id, status);
         return status;
     }
 

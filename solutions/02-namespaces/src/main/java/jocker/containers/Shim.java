@@ -32,8 +32,8 @@ public final class Shim {
         try {
             status = Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root));
         } catch (Exception e) {
+            // The monitor has recorded the failure (status 125); the log says why.
             System.err.println("jocker-shim: " + e.getMessage());
-            Monitor.recordExit(store, id, 125);
             status = 125;
         }
         System.exit(status);

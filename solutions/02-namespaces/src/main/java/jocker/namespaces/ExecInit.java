@@ -24,9 +24,16 @@ public final class ExecInit {
         Init.runAsInit(() -> {
             List<String> rest = new ArrayList<>(List.of(args));
             long pid = Long.parseLong(ContainerInit.take(rest, "--pid="));
+            List<InitHook> hooks = InitHook.all();
+            for (InitHook hook : hooks) {
+                hook.beforeRootSwitch(rest);
+            }
             InitConfig config = InitConfig.parse(rest.toArray(String[]::new));
             Init.USED_AFTER_ROOT_SWITCH.size();
             joinMountNamespace(pid);
+            for (InitHook hook : hooks) {
+                hook.beforeExec(); // chapter 3: into the container's cgroup
+            }
             Init.exec(config);
         });
     }

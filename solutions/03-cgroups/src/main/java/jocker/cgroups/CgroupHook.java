@@ -34,6 +34,18 @@ public final class CgroupHook implements ContainerHook {
     }
     // end::before-start[]
 
+    /** {@code jocker exec}'s process joins the container's cgroup too, counted against its limits. */
+    @Override
+    public List<String> beforeExec(ContainerStore store, ContainerState state) {
+        List<String> args = new ArrayList<>();
+        for (Path dir : of(state.id()).paths()) {
+            if (java.nio.file.Files.isDirectory(dir)) {
+                args.add(CgroupJoin.ARGUMENT + dir.resolve("cgroup.procs"));
+            }
+        }
+        return args;
+    }
+
     // tag::after-exit[]
     /**
      * Records whether the OOM killer struck, then removes the cgroup: nothing
@@ -43,9 +55,12 @@ public final class CgroupHook implements ContainerHook {
     @Override
     public void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
         Cgroup cgroup = of(state.id());
-        boolean oomKilled = cgroup.oomKills() > 0;
-        ContainerResources.read(store, state.id()).withOomKilled(oomKilled).write(store, state.id());
-        cgroup.destroy();
+        try {
+            boolean oomKilled = cgroup.oomKills() > 0;
+            ContainerResources.read(store, state.id()).withOomKilled(oomKilled).write(store, state.id());
+        } finally {
+            cgroup.destroy();
+        }
     }
     // end::after-exit[]
 
@@ -54,8 +69,12 @@ public final class CgroupHook implements ContainerHook {
     @Override
     public void beforeSignal(ContainerStore store, ContainerState state) {
         Cgroup cgroup = of(state.id());
-        if (state.isRunning() && cgroup.isFrozen()) {
-            cgroup.thaw();
+        try {
+            if (state.isRunning() && cgroup.isFrozen()) {
+                cgroup.thaw();
+            }
+        } catch (RuntimeException cannotThaw) {
+            // stop and rm go on: the kill in destroy() reaches a frozen task too, once thawed or not
         }
     }
     // end::signal[]
