@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jocker.course.Exercise;
+import jocker.linux.Errno;
+import jocker.linux.SyscallException;
 import jocker.namespaces.Kernel;
 
 /**
@@ -27,11 +29,22 @@ public final class Stopper {
     // tag::stop[]
     /** Sends SIGTERM, waits up to {@code timeout}, then sends SIGKILL; returns when the process is gone. */
     public static void stop(ProcessHandle process, Duration timeout) {
-        // Exercise 2.7: kill(2) the process with SIGTERM; if it has not exited within the
+        // Exercise 2.7: send the process SIGTERM (signal); if it has not exited within the
         //   timeout (awaitExit), send SIGKILL and wait again.
-        Exercise.todo("2.7", "kill(2) the process with SIGTERM; if it has not exited within the timeout (awaitExit), send SIGKILL and wait again.");
+        Exercise.todo("2.7", "send the process SIGTERM (signal); if it has not exited within the timeout (awaitExit), send SIGKILL and wait again.");
     }
     // end::stop[]
+
+    /** kill(2); a process that has exited meanwhile (ESRCH) has nothing left to stop. */
+    public static void signal(ProcessHandle process, int signal) {
+        try {
+            Kernel.kill(process.pid(), signal);
+        } catch (SyscallException e) {
+            if (e.errno() != Errno.ESRCH.number()) {
+                throw e;
+            }
+        }
+    }
 
     /** True if the process exits within {@code timeout}. */
     public static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.chroot.Stdio;
 import jocker.cli.Jocker;
+import jocker.cli.ProcessOptions;
 import jocker.cli.Subcommand;
 import jocker.containers.Containers;
 import picocli.CommandLine.Command;
@@ -43,6 +44,6 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         Cli.requireRoot();
         Containers engine = new Containers(jocker.images().root());
-        return engine.exec(container, command, Cli.environment(List.of(), env), workdir, Stdio.inherit());
+        return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import jocker.chroot.Container;
@@ -63,26 +62,6 @@ final class ForegroundRun {
     /** True when jocker runs as root: /proc/self belongs to the process's effective user. */
     static boolean isRoot() throws IOException {
         return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-    }
-
-    /** Docker's environment rules for {@code -e}: {@code KEY=VALUE} sets, a bare {@code KEY} copies jocker's own. */
-    static List<String> environment(List<String> defaults, List<String> options, Map<String, String> host) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        for (String entry : defaults) {
-            int eq = entry.indexOf('=');
-            env.put(entry.substring(0, eq), entry.substring(eq + 1));
-        }
-        for (String option : options) {
-            int eq = option.indexOf('=');
-            if (eq > 0) {
-                env.put(option.substring(0, eq), option.substring(eq + 1));
-            } else if (eq < 0 && host.containsKey(option)) {
-                env.put(option, host.get(option));
-            } else if (eq == 0) {
-                throw new IllegalArgumentException("invalid environment variable: " + option);
-            }
-        }
-        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
     private static void stopAndRemove(Container container, Path dir) {

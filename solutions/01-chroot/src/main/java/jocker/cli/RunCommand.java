@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.chroot.InitConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,13 +25,8 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     @ParentCommand
     private Jocker jocker;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]",
-            description = "Set an environment variable; KEY alone copies jocker's own value.")
-    private List<String> env = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", defaultValue = "/",
-            description = "Working directory inside the container (default: ${DEFAULT-VALUE}).")
-    private String workdir;
+    @Mixin
+    private ProcessOptions process;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: 'busybox' is built in.")
     private String image;
@@ -47,7 +42,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         List<String> cmd = command.isEmpty() ? List.of("sh") : command;
-        List<String> environment = ForegroundRun.environment(InitConfig.DEFAULT_ENV, env, System.getenv());
-        return ForegroundRun.run(jocker, image, cmd, c -> c.withEnv(environment).withWorkdir(workdir));
+        List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
+        return ForegroundRun.run(jocker, image, cmd, c -> c.withEnv(environment).withWorkdir(process.workdir()));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import jocker.linux.Errno;
+import jocker.linux.SyscallException;
 import jocker.namespaces.Kernel;
 
 /**
@@ -26,16 +28,27 @@ public final class Stopper {
     // tag::stop[]
     /** Sends SIGTERM, waits up to {@code timeout}, then sends SIGKILL; returns when the process is gone. */
     public static void stop(ProcessHandle process, Duration timeout) {
-        // begin exercise 2.7: kill(2) the process with SIGTERM; if it has not exited within the
+        // begin exercise 2.7: send the process SIGTERM (signal); if it has not exited within the
         //   timeout (awaitExit), send SIGKILL and wait again.
-        Kernel.kill(process.pid(), SIGTERM);
+        signal(process, SIGTERM);
         if (!awaitExit(process, timeout)) {
-            Kernel.kill(process.pid(), SIGKILL);
+            signal(process, SIGKILL);
             awaitExit(process, Duration.ofSeconds(10));
         }
         // end exercise 2.7
     }
     // end::stop[]
+
+    /** kill(2); a process that has exited meanwhile (ESRCH) has nothing left to stop. */
+    public static void signal(ProcessHandle process, int signal) {
+        try {
+            Kernel.kill(process.pid(), signal);
+        } catch (SyscallException e) {
+            if (e.errno() != Errno.ESRCH.number()) {
+                throw e;
+            }
+        }
+    }
 
     /** True if the process exits within {@code timeout}. */
     public static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -6,11 +6,13 @@ import java.util.concurrent.Callable;
 import jocker.chroot.InitConfig;
 import jocker.chroot.Stdio;
 import jocker.cli.Jocker;
+import jocker.cli.ProcessOptions;
 import jocker.cli.Subcommand;
 import jocker.containers.ContainerState;
 import jocker.containers.Containers;
 import jocker.containers.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -44,13 +46,8 @@ public class RunCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--hostname", paramLabel = "NAME", description = "Hostname inside (default: the short ID).")
     private String hostname;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]",
-            description = "Set an environment variable; KEY alone copies jocker's own value.")
-    private List<String> env = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", defaultValue = "/",
-            description = "Working directory inside the container (default: ${DEFAULT-VALUE}).")
-    private String workdir;
+    @Mixin
+    private ProcessOptions process;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: 'busybox' is built in.")
     private String image;
@@ -71,9 +68,9 @@ public class RunCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         Cli.requireRoot();
         Containers containers = new Containers(jocker.images().root());
-        List<String> environment = Cli.environment(InitConfig.DEFAULT_ENV, env);
+        List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
         ContainerState state = containers.create(new RunOptions(image, command.isEmpty() ? List.of("sh") : command,
-                name, hostname, environment, workdir, autoRemove));
+                name, hostname, environment, process.workdir(), autoRemove));
         created(containers, state);
         if (detach) {
             containers.startDetached(state.id());

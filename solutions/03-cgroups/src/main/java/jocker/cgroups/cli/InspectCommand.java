@@ -59,8 +59,12 @@ public final class InspectCommand implements Callable<Integer>, Subcommand {
             c.put("Image", s.image());
             c.put("Created", s.created());
             c.put("State", state);
-            c.put("Config", Map.of("Hostname", s.hostname(), "Cmd", s.command(), "Env", s.env(),
-                    "WorkingDir", s.workdir()));
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("Hostname", s.hostname());
+            config.put("Cmd", s.command());
+            config.put("Env", s.env());
+            config.put("WorkingDir", s.workdir());
+            c.put("Config", config);
             c.put("HostConfig", r.limits());
             out.add(c);
         }

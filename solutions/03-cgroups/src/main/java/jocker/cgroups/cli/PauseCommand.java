@@ -2,6 +2,7 @@ package jocker.cgroups.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import jocker.cgroups.Cgroup;
 import jocker.cgroups.CgroupHook;
 import jocker.cli.Jocker;
 import jocker.cli.Subcommand;
@@ -11,10 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jocker pause}: the freezer stops every process of the container where it stands. */
+/**
+ * {@code jocker pause}: the freezer stops every process of the container
+ * where it stands; {@link UnpauseCommand} lets them go on.
+ */
 @Command(name = "pause", mixinStandardHelpOptions = true,
         description = "Freeze every process of running containers (cgroup freezer).")
-public final class PauseCommand implements Callable<Integer>, Subcommand {
+public class PauseCommand implements Callable<Integer>, Subcommand {
 
     @ParentCommand
     private Jocker jocker;
@@ -27,6 +31,11 @@ public final class PauseCommand implements Callable<Integer>, Subcommand {
         return 3;
     }
 
+    /** What this command does to the container's cgroup. */
+    protected void apply(Cgroup cgroup) {
+        cgroup.freeze();
+    }
+
     @Override
     public Integer call() throws Exception {
         ContainerStore store = new ContainerStore(jocker.images().root());
@@ -35,7 +44,7 @@ public final class PauseCommand implements Callable<Integer>, Subcommand {
             if (!state.isRunning()) {
                 throw new IllegalStateException("container " + ref + " is not running");
             }
-            CgroupHook.of(state.id()).freeze();
+            apply(CgroupHook.of(state.id()));
             System.out.println(ref);
         }
         return 0;

@@ -1,43 +1,14 @@
 package jocker.cgroups.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-import jocker.cgroups.CgroupHook;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.containers.ContainerState;
-import jocker.containers.ContainerStore;
+import jocker.cgroups.Cgroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-/** {@code jocker unpause}: thaw a paused container. */
-@Command(name = "unpause", mixinStandardHelpOptions = true,
-        description = "Thaw paused containers.")
-public final class UnpauseCommand implements Callable<Integer>, Subcommand {
-
-    @ParentCommand
-    private Jocker jocker;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Names, IDs or unique ID prefixes.")
-    private List<String> containers;
+/** {@code jocker unpause}: thaws what {@link PauseCommand} froze. */
+@Command(name = "unpause", mixinStandardHelpOptions = true, description = "Thaw paused containers.")
+public final class UnpauseCommand extends PauseCommand {
 
     @Override
-    public int chapter() {
-        return 3;
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        ContainerStore store = new ContainerStore(jocker.images().root());
-        for (String ref : containers) {
-            ContainerState state = store.find(ref);
-            if (!state.isRunning()) {
-                throw new IllegalStateException("container " + ref + " is not running");
-            }
-            CgroupHook.of(state.id()).thaw();
-            System.out.println(ref);
-        }
-        return 0;
+    protected void apply(Cgroup cgroup) {
+        cgroup.thaw();
     }
 }
