@@ -29,16 +29,29 @@ public final class Jocker implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--chapter", paramLabel = "N",
+            description = "Behave as at the end of chapter N: only its commands and those before (default: all).")
+    private int chapter = Integer.MAX_VALUE;
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(chapterOf(args)).execute(args));
     }
 
     /** The command line with every chapter's subcommands on the class path. */
     public static CommandLine commandLine() {
+        return commandLine(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The command line as it stands at the end of chapter {@code upTo}: for
+     * each name, the subcommand of the latest chapter up to that one.
+     */
+    public static CommandLine commandLine(int upTo) {
         CommandLine cli = new CommandLine(new Jocker());
         Map<String, Subcommand> byName = new LinkedHashMap<>();
         ServiceLoader.load(Subcommand.class).stream()
                 .map(ServiceLoader.Provider::get)
+                .filter(c -> c.chapter() <= upTo)
                 .sorted(Comparator.comparingInt(Subcommand::chapter))
                 .forEach(c -> byName.put(new CommandLine(c).getCommandName(), c));
         byName.forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command).setStopAtPositional(true)));
@@ -57,6 +70,27 @@ public final class Jocker implements Runnable {
             return ENGINE_ERROR;
         });
         return cli;
+    }
+
+    /** The value of {@code --chapter} among the global options, read before picocli parses them. */
+    static int chapterOf(String[] args) {
+        for (int i = 0; i < args.length && args[i].startsWith("-"); i++) {
+            String a = args[i];
+            try {
+                if (a.startsWith("--chapter=")) {
+                    return Integer.parseInt(a.substring("--chapter=".length()));
+                }
+                if (a.equals("--chapter") && i + 1 < args.length) {
+                    return Integer.parseInt(args[i + 1]);
+                }
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE; // picocli reports the bad value
+            }
+            if (a.equals("--root")) {
+                i++; // skip its value
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     @Override
