@@ -15,10 +15,10 @@ class ChapterOptionTest {
     void chapterPicksTheCommands() {
         var one = Jocker.commandLine(1).getSubcommands();
         assertThat(one.keySet()).containsExactlyInAnyOrder("run", "escape");
-        assertThat(one.get("run").getCommand()).isInstanceOf(jocker.cli.RunCommand.class);
+        assertThat((Object) one.get("run").getCommand()).isInstanceOf(jocker.cli.RunCommand.class);
 
         var all = Jocker.commandLine().getSubcommands();
         assertThat(all.keySet()).contains("run", "ps", "exec", "stop", "rm", "logs", "kill");
-        assertThat(all.get("run").getCommand()).isInstanceOf(RunCommand.class);
+        assertThat((Object) all.get("run").getCommand()).isInstanceOf(RunCommand.class);
     }
 }
