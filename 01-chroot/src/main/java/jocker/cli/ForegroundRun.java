@@ -1,7 +1,6 @@
 package jocker.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -35,9 +34,7 @@ final class ForegroundRun {
      */
     static int run(Jocker jocker, String image, List<String> command,
                    Function<InitConfig, InitConfig> configure) throws IOException, InterruptedException {
-        if (!isRoot()) {
-            throw new IllegalStateException("containers need root: chroot(2) requires CAP_SYS_CHROOT (try sudo)");
-        }
+        Jocker.requireRoot("chroot(2) requires CAP_SYS_CHROOT");
         ImageStore images = jocker.images();
         Path imageRoot = images.rootfs(image);
         Path dir = images.containerDir(newId());
@@ -57,11 +54,6 @@ final class ForegroundRun {
                 Trees.delete(dir);
             }
         }
-    }
-
-    /** True when jocker runs as root: /proc/self belongs to the process's effective user. */
-    static boolean isRoot() throws IOException {
-        return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
     }
 
     private static void stopAndRemove(Container container, Path dir) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jocker.course.Graded;
+import jocker.course.JockerCommand;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,29 +34,15 @@ class JockerRunTest {
         TestRootfs.create(state.resolve("images/busybox/rootfs"));
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run jocker(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Jocker.class.getName(), "--root", state.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(state, "out", ".txt");
-        Path err = Files.createTempFile(state, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            p.destroyForcibly();
-        }
+    static JockerCommand jocker(String... args) throws Exception {
+        return JockerCommand.run(state, args);
     }
 
     @Test
     @Graded(exercise = "1.4", points = 3)
     @DisplayName("jocker run busybox sh -c 'echo $0; exit 3' prints sh and exits 3")
     void exitStatusPropagates() throws Exception {
-        Run run = jocker("run", "busybox", "sh", "-c", "echo $0; exit 3");
+        JockerCommand run = jocker("run", "busybox", "sh", "-c", "echo $0; exit 3");
 
         assertThat(run.status()).as(run.err()).isEqualTo(3);
         assertThat(run.out()).isEqualTo("sh\n");
@@ -67,7 +52,7 @@ class JockerRunTest {
     @Graded(exercise = "1.4", points = 2)
     @DisplayName("jocker run exits 137 when the command is killed by SIGKILL, as docker run does")
     void signalDeathPropagates() throws Exception {
-        Run run = jocker("run", "busybox", "sh", "-c", "kill -9 $$");
+        JockerCommand run = jocker("run", "busybox", "sh", "-c", "kill -9 $$");
 
         assertThat(run.status()).as(run.err()).isEqualTo(137);
     }
@@ -76,7 +61,7 @@ class JockerRunTest {
     @Graded(exercise = "1.2", points = 2)
     @DisplayName("jocker run -e and -w reach the command, and its files are removed afterwards")
     void envAndWorkdirOptions() throws Exception {
-        Run run = jocker("run", "-e", "GREETING=hi there", "-w", "/srv", "busybox", "sh", "-c", "echo $GREETING; pwd");
+        JockerCommand run = jocker("run", "-e", "GREETING=hi there", "-w", "/srv", "busybox", "sh", "-c", "echo $GREETING; pwd");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("hi there\n/srv\n");

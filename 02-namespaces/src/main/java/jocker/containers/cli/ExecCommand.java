@@ -42,7 +42,7 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Cli.requireRoot();
+        Jocker.requireRoot(Cli.WHY_ROOT);
         Containers engine = new Containers(jocker.images().root());
         return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
     }

@@ -31,7 +31,7 @@ public final class RmCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Cli.requireRoot();
+        Jocker.requireRoot(Cli.WHY_ROOT);
         Containers engine = new Containers(jocker.images().root());
         for (String c : containers) {
             engine.remove(c, force);

@@ -66,7 +66,7 @@ public class RunCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Cli.requireRoot();
+        Jocker.requireRoot(Cli.WHY_ROOT);
         Containers containers = new Containers(jocker.images().root());
         List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
         ContainerState state = containers.create(new RunOptions(image, command.isEmpty() ? List.of("sh") : command,

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import jocker.cli.Jocker;
 import jocker.course.Graded;
+import jocker.course.JockerCommand;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.AfterAll;
@@ -34,35 +32,21 @@ class JockerCliTest {
 
     @AfterAll
     static void removeAll() throws Exception {
-        Run ps = jocker("ps", "-a", "-q");
+        JockerCommand ps = jocker("ps", "-a", "-q");
         for (String id : ps.out().lines().toList()) {
             jocker("rm", "-f", id);
         }
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run jocker(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Jocker.class.getName(), "--root", state.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(state, "out", ".txt");
-        Path err = Files.createTempFile(state, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            p.destroyForcibly();
-        }
+    static JockerCommand jocker(String... args) throws Exception {
+        return JockerCommand.run(state, args);
     }
 
     @Test
     @Graded(exercise = "2.4", points = 3)
     @DisplayName("jocker run busybox sh -c 'echo $$; hostname; ls /sys/class/net' prints 1, the short ID, lo")
     void runShowsItsOwnWorld() throws Exception {
-        Run run = jocker("run", "--rm", "busybox", "sh", "-c", "echo $$; hostname; ls /sys/class/net");
+        JockerCommand run = jocker("run", "--rm", "busybox", "sh", "-c", "echo $$; hostname; ls /sys/class/net");
 
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -77,14 +61,14 @@ class JockerCliTest {
     @Graded(exercise = "2.7", points = 4)
     @DisplayName("a detached container can be listed, exec'd into, logged, stopped and removed")
     void detachedLifecycle() throws Exception {
-        Run started = jocker("run", "-d", "--name", "web", "--hostname", "webhost", "busybox", "sh", "-c",
+        JockerCommand started = jocker("run", "-d", "--name", "web", "--hostname", "webhost", "busybox", "sh", "-c",
                 "echo hello; while true; do sleep 1; done");
         assertThat(started.status()).as(started.err()).isZero();
         String id = started.out().strip();
         assertThat(id).matches("[0-9a-f]{64}");
 
         assertThat(jocker("ps").out()).contains(id.substring(0, 12), "web", "Up ");
-        Run exec = jocker("exec", "web", "sh", "-c", "hostname; exit 4");
+        JockerCommand exec = jocker("exec", "web", "sh", "-c", "hostname; exit 4");
         assertThat(exec.status()).as(exec.err()).isEqualTo(4);
         assertThat(exec.out()).isEqualTo("webhost\n");
         assertThat(jocker("logs", "web").out()).isEqualTo("hello\n");

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import jocker.cli.Jocker;
 import jocker.course.Graded;
+import jocker.course.JockerCommand;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.AfterAll;
@@ -39,32 +37,18 @@ class JockerLimitsCliTest {
         }
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run jocker(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Jocker.class.getName(), "--root", state.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(state, "out", ".txt");
-        Path err = Files.createTempFile(state, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            p.destroyForcibly();
-        }
+    static JockerCommand jocker(String... args) throws Exception {
+        return JockerCommand.run(state, args);
     }
 
     @Test
     @Graded(exercise = "3.5", points = 3)
     @DisplayName("jocker run -m 32m with a growing string exits 137 and inspect shows OOMKilled: true")
     void oomThroughTheCli() throws Exception {
-        Run run = jocker("run", "-m", "32m", "--name", "hog", "busybox", "sh", "-c", "x=a; while true; do x=$x$x; done");
+        JockerCommand run = jocker("run", "-m", "32m", "--name", "hog", "busybox", "sh", "-c", "x=a; while true; do x=$x$x; done");
         assertThat(run.status()).as(run.err()).isEqualTo(137);
 
-        Run inspect = jocker("inspect", "hog");
+        JockerCommand inspect = jocker("inspect", "hog");
         assertThat(inspect.status()).as(inspect.err()).isZero();
         assertThat(inspect.out()).containsPattern("\"OOMKilled\"\\s*:\\s*true").containsPattern("\"ExitCode\"\\s*:\\s*137");
         assertThat(jocker("rm", "hog").status()).isZero();
@@ -74,7 +58,7 @@ class JockerLimitsCliTest {
     @Graded(exercise = "3.2", points = 3)
     @DisplayName("jocker run --pids-limit 10 reports failed forks instead of 50 sleepers, and leaves nothing behind")
     void pidsThroughTheCli() throws Exception {
-        Run run = jocker("run", "--rm", "--pids-limit", "10", "busybox", "sh", "-c",
+        JockerCommand run = jocker("run", "--rm", "--pids-limit", "10", "busybox", "sh", "-c",
                 "for i in $(seq 50); do sleep 5 & done; wait");
 
         assertThat(run.out() + run.err()).contains("can't fork");
@@ -86,14 +70,14 @@ class JockerLimitsCliTest {
     @Graded(exercise = "3.4", points = 2)
     @DisplayName("jocker pause shows the container as paused in ps; unpause and rm -f clean it all up")
     void pauseThroughTheCli() throws Exception {
-        Run started = jocker("run", "-d", "--name", "sleeper", "busybox", "sh", "-c", "while true; do sleep 1; done");
+        JockerCommand started = jocker("run", "-d", "--name", "sleeper", "busybox", "sh", "-c", "while true; do sleep 1; done");
         assertThat(started.status()).as(started.err()).isZero();
 
         assertThat(jocker("pause", "sleeper").status()).isZero();
         assertThat(jocker("ps").out()).contains("(Paused)");
         assertThat(jocker("unpause", "sleeper").status()).isZero();
         assertThat(jocker("ps").out()).doesNotContain("(Paused)").contains("sleeper");
-        Run stats = jocker("stats", "--no-stream", "sleeper");
+        JockerCommand stats = jocker("stats", "--no-stream", "sleeper");
         assertThat(stats.status()).as(stats.err()).isZero();
         assertThat(stats.out()).contains("sleeper", "MEM USAGE");
         assertThat(jocker("rm", "-f", "sleeper").status()).isZero();

@@ -1,5 +1,7 @@
 package jocker.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -96,6 +98,16 @@ public final class Jocker implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Fails unless jocker runs as root, saying which kernel rule needs it.
+     * /proc/self belongs to the process's effective user: no native call needed.
+     */
+    public static void requireRoot(String why) throws IOException {
+        if (((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) != 0) {
+            throw new IllegalStateException("containers need root: " + why + " (try sudo)");
+        }
     }
 
     /** The state directory: {@code --root}, else {@code $JOCKER_ROOT}, else {@code /var/lib/jocker}. */

@@ -56,23 +56,33 @@ public final class ContainerStore {
         write(state);
     }
 
+    public void write(ContainerState state) throws IOException {
+        writeJson(state.id(), "state.json", state);
+    }
+
     // tag::atomic-write[]
     /**
-     * Writes the state beside the old one and renames it over: rename(2) is
-     * atomic, so a reader, or a crash, sees the old file or the new one,
-     * never half of one.
+     * Writes {@code value} as JSON to {@code containers/<id>/<file>}: beside
+     * the old file first, then renamed over it. rename(2) is atomic, so a
+     * reader, or a crash, sees the old file or the new one, never half of one.
+     * Later chapters keep their own files of a container this way.
      */
-    public void write(ContainerState state) throws IOException {
-        Path target = dir(state.id()).resolve("state.json");
-        Path tmp = Files.createTempFile(dir(state.id()), "state", ".tmp");
+    public void writeJson(String id, String file, Object value) throws IOException {
+        Path tmp = Files.createTempFile(dir(id), file, ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, dir(id).resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
     // end::atomic-write[]
+
+    /** Reads {@code containers/<id>/<file>} as JSON, or returns null when there is none. */
+    public <T> T readJson(String id, String file, Class<T> type) throws IOException {
+        Path path = dir(id).resolve(file);
+        return Files.exists(path) ? JSON.readValue(path.toFile(), type) : null;
+    }
 
     public ContainerState read(String id) throws IOException {
         try {

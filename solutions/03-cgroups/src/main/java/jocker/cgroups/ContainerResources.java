@@ -1,11 +1,7 @@
 package jocker.cgroups;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import jocker.containers.ContainerStore;
 
 /**
@@ -22,28 +18,17 @@ import jocker.containers.ContainerStore;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerResources(Limits limits, boolean oomKilled) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static Path file(ContainerStore store, String id) {
-        return store.dir(id).resolve("resources.json");
-    }
+    static final String FILE = "resources.json";
 
     /** The container's record, or no limits if it has none (a container made by chapter 2's run). */
     public static ContainerResources read(ContainerStore store, String id) throws IOException {
-        Path file = file(store, id);
-        return Files.exists(file) ? JSON.readValue(file.toFile(), ContainerResources.class)
-                : new ContainerResources(Limits.NONE, false);
+        ContainerResources r = store.readJson(id, FILE, ContainerResources.class);
+        return r != null ? r : new ContainerResources(Limits.NONE, false);
     }
 
-    /** Written like chapter 2's state: beside the old file, then renamed over it. */
+    /** Written like chapter 2's state, atomically (ContainerStore#writeJson). */
     public void write(ContainerStore store, String id) throws IOException {
-        Path tmp = Files.createTempFile(store.dir(id), "resources", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file(store, id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        store.writeJson(id, FILE, this);
     }
 
     public ContainerResources withOomKilled(boolean killed) {

@@ -32,7 +32,7 @@ public final class KillCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Cli.requireRoot();
+        Jocker.requireRoot(Cli.WHY_ROOT);
         int number = parse(signal);
         Containers engine = new Containers(jocker.images().root());
         for (String c : containers) {

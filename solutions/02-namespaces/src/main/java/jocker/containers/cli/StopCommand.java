@@ -33,7 +33,7 @@ public final class StopCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Cli.requireRoot();
+        Jocker.requireRoot(Cli.WHY_ROOT);
         Containers engine = new Containers(jocker.images().root());
         for (String c : containers) {
             engine.stop(c, Duration.ofSeconds(seconds));
