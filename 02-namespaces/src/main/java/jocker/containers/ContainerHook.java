@@ -7,9 +7,20 @@ import java.util.ServiceLoader;
 /**
  * What a later chapter adds around a container's life, on the engine's side,
  * found with {@link ServiceLoader} ({@code META-INF/services/jocker.containers.ContainerHook}).
- * Chapter 3 makes the container's cgroup here; chapter 2 itself has none.
+ * Chapter 3 makes the container's cgroup here, chapter 4 its layered root
+ * filesystem; chapter 2 itself has none.
  */
 public interface ContainerHook {
+
+    /**
+     * Makes the container's root filesystem in {@code store.rootfs(id)} from
+     * its image, instead of chapter 2's copy of the image's files. Returns
+     * false to leave it to the copy. Chapter 4 stacks the image's layers
+     * under a writable one here.
+     */
+    default boolean prepareRootfs(ContainerStore store, ContainerState state) throws IOException {
+        return false;
+    }
 
     /**
      * Before the init starts. Returns arguments for the init's

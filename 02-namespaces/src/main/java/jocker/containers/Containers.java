@@ -38,7 +38,7 @@ public final class Containers {
         return store;
     }
 
-    /** Records a new container and copies its image's files for it. */
+    /** Records a new container and copies its image's files for it (chapter 4: stacks its layers). */
     public ContainerState create(RunOptions options) throws IOException {
         String name = options.name() != null ? options.name() : Names.newName();
         Names.checkName(name);
@@ -47,19 +47,29 @@ public final class Containers {
                 throw new IllegalArgumentException("the name '" + name + "' is in use by container " + other.shortId());
             }
         }
-        Path image = images.rootfs(options.image());
         String id = Names.newId();
         String hostname = options.hostname() != null ? options.hostname() : id.substring(0, 12);
         ContainerState state = ContainerState.newContainer(id, name, options.image(), options.command(), hostname,
                 options.env(), options.workdir(), options.autoRemove());
         store.create(state);
         try {
-            Trees.copy(image, store.rootfs(id));
+            if (!preparedByHook(state)) {
+                Trees.copy(images.rootfs(options.image()), store.rootfs(id));
+            }
         } catch (IOException | RuntimeException e) {
             store.remove(id);
             throw e;
         }
         return state;
+    }
+
+    private boolean preparedByHook(ContainerState state) throws IOException {
+        for (ContainerHook hook : ContainerHook.all()) {
+            if (hook.prepareRootfs(store, state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

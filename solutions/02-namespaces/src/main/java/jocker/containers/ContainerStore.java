@@ -37,6 +37,11 @@ public final class ContainerStore {
         this.dir = root.resolve("containers");
     }
 
+    /** The state directory this store is in ({@code --root}). */
+    public Path root() {
+        return dir.getParent();
+    }
+
     public Path dir(String id) {
         return dir.resolve(id);
     }

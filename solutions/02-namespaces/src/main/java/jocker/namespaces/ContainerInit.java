@@ -73,7 +73,7 @@ public final class ContainerInit {
      * pivot the root: run in the host's namespaces, they would change the
      * host's. (A safety net for a half-done exercise 2.1.)
      */
-    static void requireNewNamespaces() throws IOException {
+    public static void requireNewNamespaces() throws IOException {
         if (ProcessHandle.current().pid() != 1) {
             throw new IllegalStateException("the init is PID " + ProcessHandle.current().pid()
                     + ", not PID 1 of a new PID namespace: refusing to touch the host's mounts");

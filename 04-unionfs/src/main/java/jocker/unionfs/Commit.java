@@ -1,0 +1,82 @@
+package jocker.unionfs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jocker.cgroups.Cgroup;
+import jocker.cgroups.CgroupHook;
+import jocker.containers.ContainerState;
+import jocker.containers.ContainerStore;
+
+/**
+ * {@code jocker diff} and {@code jocker commit}: a container's upper layer,
+ * read as a list of changes, or made into a new layer on top of its image's.
+ */
+public final class Commit {
+
+    private final ContainerStore store;
+    private final Images images;
+
+    public Commit(Path root) {
+        this.store = new ContainerStore(root);
+        this.images = new Images(root);
+    }
+
+    /** What container {@code ref} changed against its image. */
+    public List<Change> diff(String ref) throws IOException {
+        ContainerState state = store.find(ref);
+        ContainerLayers layers = layersOf(state, ref);
+        return Changes.of(ContainerLayers.upper(store, state.id()), layers.lowerView(store));
+    }
+
+    // tag::commit[]
+    /**
+     * Makes image {@code reference} of container {@code ref}: its image's
+     * layers and, on top, its upper layer as a new one. A running container
+     * is paused meanwhile, as Docker does, so the layer is one moment's.
+     */
+    public Images.Image commit(String ref, String reference, String comment) throws IOException {
+        String[] nameTag = Images.parse(reference);
+        ContainerState state = store.find(ref);
+        ContainerLayers layers = layersOf(state, ref);
+        Cgroup frozen = state.isRunning() ? freeze(state.id()) : null;
+        String top;
+        try {
+            top = images.layers().create(ContainerLayers.upper(store, state.id()));
+        } finally {
+            if (frozen != null) {
+                frozen.thaw();
+            }
+        }
+        List<String> all = new ArrayList<>(layers.layers());
+        all.add(top);
+        return images.save(new Images.Image(nameTag[0], nameTag[1], all, Instant.now().toString(),
+                comment != null ? comment : "committed from container " + state.shortId()));
+    }
+    // end::commit[]
+
+    private ContainerLayers layersOf(ContainerState state, String ref) throws IOException {
+        ContainerLayers layers = ContainerLayers.read(store, state.id());
+        if (layers == null) {
+            throw new IllegalStateException("container " + ref + " has no layers: its files were copied "
+                    + "(it was made before chapter 4), there is no upper layer to read");
+        }
+        return layers;
+    }
+
+    /** Freezes the container's cgroup unless it is frozen already; returns it to thaw, or null. */
+    private static Cgroup freeze(String id) {
+        Cgroup cgroup = CgroupHook.of(id);
+        try {
+            if (cgroup.isFrozen()) {
+                return null; // jocker pause froze it: it stays so
+            }
+            cgroup.freeze();
+            return cgroup;
+        } catch (RuntimeException noFreezer) {
+            return null; // no freezer here (no cgroups): commit what is there now
+        }
+    }
+}

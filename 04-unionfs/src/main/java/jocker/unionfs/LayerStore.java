@@ -1,0 +1,165 @@
+package jocker.unionfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import jocker.image.Trees;
+
+/**
+ * Layers on disk, each named by its <em>diff ID</em>: the SHA-256 of its
+ * uncompressed tar, as an OCI image config lists it ({@code sha256:…}).
+ *
+ * <pre>
+ * &lt;root&gt;/layers/
+ * ├── &lt;64 hex&gt;/
+ * │   ├── diff/          the layer's files, overlayfs form: a lower directory
+ * │   ├── layer.tar      the same layer as an OCI layer tar; its SHA-256 is the name
+ * │   └── link           the layer's short name, such as MZ3XQ7K2PA
+ * └── l/
+ *     └── MZ3XQ7K2PA -&gt; ../&lt;64 hex&gt;/diff
+ * </pre>
+ *
+ * The short names keep overlayfs's mount options within a page
+ * ({@link OverlayMount}).
+ */
+public final class LayerStore {
+
+    private static final Pattern DIFF_ID = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final String SHORT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final int SHORT_LENGTH = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+
+    public LayerStore(Path root) {
+        this.dir = root.resolve("layers");
+    }
+
+    /** {@code <root>/layers}: the working directory of the overlay mount. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The layer's files: a lower directory of overlayfs. */
+    public Path diff(String diffId) throws LayerException {
+        return layerDir(diffId).resolve("diff");
+    }
+
+    /** The layer as an OCI layer tar. */
+    public Path tar(String diffId) throws LayerException {
+        return layerDir(diffId).resolve("layer.tar");
+    }
+
+    public boolean exists(String diffId) throws LayerException {
+        return Files.isDirectory(diff(diffId));
+    }
+
+    /** The layer's short name relative to {@link #dir()}, {@code l/XXXXXXXXXX}, made again if it was lost. */
+    public String link(String diffId) throws IOException {
+        if (!exists(diffId)) {
+            throw new LayerException("layer " + diffId + " is not in " + dir);
+        }
+        String name = Files.readString(layerDir(diffId).resolve("link")).strip();
+        Path link = dir.resolve("l").resolve(name);
+        if (!Files.isSymbolicLink(link)) {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of("..", hex(diffId), "diff"));
+        }
+        return "l/" + name;
+    }
+
+    /** Makes a layer of the files in {@code tree} (overlayfs form: an upper layer, or any plain directory). */
+    public String create(Path tree) throws IOException {
+        Files.createDirectories(dir);
+        Path tar = Files.createTempFile(dir, "layer-", ".tar");
+        try {
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                LayerTar.write(tree, out);
+            }
+            return importTar(tar);
+        } finally {
+            Files.deleteIfExists(tar);
+        }
+    }
+
+    /**
+     * Adds the layer in {@code tar}, an OCI layer tar (uncompressed); returns
+     * its diff ID. A layer already there is kept as it is. A tar that cannot
+     * be unpacked safely leaves nothing behind.
+     */
+    public String importTar(Path tar) throws IOException {
+        Files.createDirectories(dir);
+        String diffId = "sha256:" + sha256(tar);
+        if (exists(diffId)) {
+            return diffId;
+        }
+        Path partial = Files.createTempDirectory(dir, "partial-");
+        try {
+            Files.createDirectory(partial.resolve("diff"));
+            try (InputStream in = Files.newInputStream(tar)) {
+                LayerTar.unpack(in, partial.resolve("diff"));
+            }
+            Files.copy(tar, partial.resolve("layer.tar"));
+            String shortName = shortName();
+            Files.writeString(partial.resolve("link"), shortName + "\n");
+            try {
+                Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                return diffId; // made at the same time by another jocker
+            }
+            link(diffId);
+            return diffId;
+        } finally {
+            Trees.delete(partial);
+        }
+    }
+
+    private Path layerDir(String diffId) throws LayerException {
+        return dir.resolve(hex(diffId));
+    }
+
+    private static String hex(String diffId) throws LayerException {
+        if (!DIFF_ID.matcher(diffId).matches()) {
+            throw new LayerException("'" + diffId + "' is not a layer diff ID (sha256: and 64 hex digits)");
+        }
+        return diffId.substring("sha256:".length());
+    }
+
+    private String shortName() {
+        while (true) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < SHORT_LENGTH; i++) {
+                name.append(SHORT_ALPHABET.charAt(RANDOM.nextInt(SHORT_ALPHABET.length())));
+            }
+            if (!Files.exists(dir.resolve("l").resolve(name.toString()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return name.toString();
+            }
+        }
+    }
+
+    /** The SHA-256 of a file, in hex. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            in.transferTo(sink);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

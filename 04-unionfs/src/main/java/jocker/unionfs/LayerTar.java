@@ -1,0 +1,312 @@
+package jocker.unionfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jocker.course.Exercise;
+import jocker.image.Trees;
+import jocker.namespaces.Kernel;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Layers as tar archives in the OCI image layer format, and back.
+ *
+ * <p>A layer on disk is in overlayfs's form (whiteouts are character devices
+ * 0/0, opaque directories carry an xattr); in a tar it is in the OCI form
+ * (empty {@code .wh.NAME} and {@code .wh..wh..opq} entries). {@link #write}
+ * translates the first into the second, {@link #unpack} the second into the
+ * first. Entry names are relative ({@code bin/ls}, directories end in
+ * {@code /}), parents come before their children.
+ */
+public final class LayerTar {
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFIFO = 0010000;
+
+    private LayerTar() {
+    }
+
+    // ---------------------------------------------------------------- write
+
+    /** Writes the layer in {@code tree} (overlayfs form) to {@code out} as an OCI layer tar. */
+    public static void write(Path tree, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        writeChildren(tree, "", tar, new HashMap<>());
+        tar.finish();
+        tar.flush();
+    }
+
+    private static void writeChildren(Path dir, String prefix, TarArchiveOutputStream tar,
+            Map<String, String> linked) throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted().toList();
+        }
+        for (Path child : children) {
+            String name = prefix + child.getFileName();
+            for (TarArchiveEntry entry : entries(child, name, linked)) {
+                tar.putArchiveEntry(entry);
+                if (entry.isFile() && !entry.isLink() && entry.getSize() > 0) {
+                    Files.copy(child, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                writeChildren(child, name + "/", tar, linked);
+            }
+        }
+    }
+
+    // tag::write[]
+    /**
+     * The tar entries for {@code path} of the layer, named {@code name}:
+     * one, or two for an opaque directory.
+     * {@code linked} maps the inodes seen so far with more than one link to
+     * the name they were first written under, so the next ones become hard links.
+     */
+    static List<TarArchiveEntry> entries(Path path, String name, Map<String, String> linked) throws IOException {
+        Map<String, Object> attrs = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) attrs.get("mode");
+        String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+        String base = name.substring(parent.length());
+        if (Whiteouts.isWhiteout(path) || Whiteouts.isOpaque(path)) {
+            return marks(path, parent, base, attrs);
+        }
+        TarArchiveEntry entry;
+        String inode = attrs.get("dev") + ":" + attrs.get("ino");
+        if ((Integer) attrs.get("nlink") > 1 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                && linked.containsKey(inode)) {
+            entry = new TarArchiveEntry(name, TarConstants.LF_LINK);
+            entry.setLinkName(linked.get(inode));
+        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            entry = dirEntry(name, attrs);
+        } else if (Files.isSymbolicLink(path)) {
+            entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+            entry.setLinkName(Files.readSymbolicLink(path).toString());
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            entry = new TarArchiveEntry(name);
+            entry.setSize((Long) attrs.get("size"));
+        } else {
+            int type = mode & S_IFMT;
+            byte flag = type == S_IFCHR ? TarConstants.LF_CHR : type == S_IFBLK ? TarConstants.LF_BLK
+                    : type == S_IFIFO ? TarConstants.LF_FIFO : 0;
+            if (flag == 0) {
+                throw new LayerException("cannot put " + path + " in a layer: a socket or other special file");
+            }
+            entry = new TarArchiveEntry(name, flag);
+            long rdev = (Long) attrs.get("rdev");
+            entry.setDevMajor((int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL)));
+            entry.setDevMinor((int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL)));
+        }
+        if ((Integer) attrs.get("nlink") > 1 && !entry.isDirectory()) {
+            linked.putIfAbsent(inode, name);
+        }
+        setOwnerModeTime(entry, attrs);
+        return List.of(entry);
+    }
+
+    /**
+     * The entries for a whiteout or an opaque directory: overlayfs's marks
+     * in the OCI's form.
+     */
+    static List<TarArchiveEntry> marks(Path path, String parent, String base, Map<String, Object> attrs)
+            throws IOException {
+        List<TarArchiveEntry> entries = new ArrayList<>();
+        // Exercise 4.7: a whiteout becomes one empty regular entry (emptyFile) named parent + PREFIX + base;
+        //   an opaque directory becomes its own entry (dirEntry, named parent + base) followed by an empty
+        //   entry parent + base + "/" + OPAQUE_MARKER.
+        Exercise.todo("4.7", "a whiteout becomes one empty regular entry (emptyFile) named parent + PREFIX + base; an opaque directory becomes its own entry (dirEntry, named parent + base) followed by an empty entry parent + base + \"/\" + OPAQUE_MARKER.");
+        return entries;
+    }
+    // end::write[]
+
+    private static TarArchiveEntry dirEntry(String name, Map<String, Object> attrs) {
+        TarArchiveEntry entry = new TarArchiveEntry(name + "/");
+        setOwnerModeTime(entry, attrs);
+        return entry;
+    }
+
+    private static TarArchiveEntry emptyFile(String name) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setMode(0644);
+        entry.setSize(0);
+        entry.setModTime(FileTime.fromMillis(0));
+        return entry;
+    }
+
+    private static void setOwnerModeTime(TarArchiveEntry entry, Map<String, Object> attrs) {
+        entry.setMode((Integer) attrs.get("mode") & 07777);
+        entry.setUserId(((Number) attrs.get("uid")).longValue());
+        entry.setGroupId(((Number) attrs.get("gid")).longValue());
+        entry.setModTime((FileTime) attrs.get("lastModifiedTime"));
+    }
+
+    // --------------------------------------------------------------- unpack
+
+    /**
+     * Unpacks an OCI layer tar into {@code dir}, an empty directory, in
+     * overlayfs's form. Refuses, with a {@link LayerException} naming the
+     * entry, anything that would write outside {@code dir}: an absolute name
+     * or one with {@code ..}, a name below a symbolic link, a hard link to
+     * outside. The caller deletes {@code dir} when it fails.
+     */
+    public static void unpack(InputStream in, Path dir) throws IOException {
+        Deque<Runnable> directoryTimes = new ArrayDeque<>();
+        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            Path relative = safeName(entry.getName());
+            if (relative == null) {
+                continue; // the layer's root, "./"
+            }
+            Path parent = makeParents(dir, relative, entry.getName());
+            String base = relative.getFileName().toString();
+            if (base.startsWith(Whiteouts.PREFIX)) {
+                applyMark(parent, base); // nothing else is written for it
+                continue;
+            }
+            Path target = parent.resolve(base);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !(entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
+                Trees.delete(target); // a later entry of the same name replaces an earlier one
+            }
+            create(tar, entry, dir, target);
+            Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+            if (!entry.isSymbolicLink()) {
+                Files.setAttribute(target, "unix:mode", entry.getMode() & 07777);
+                FileTime time = entry.getLastModifiedTime();
+                if (entry.isDirectory()) {
+                    directoryTimes.push(() -> setTime(target, time)); // after its children are in
+                } else {
+                    Files.setLastModifiedTime(target, time);
+                }
+            }
+        }
+        directoryTimes.forEach(Runnable::run);
+    }
+
+    // tag::unpack-whiteouts[]
+    /** An OCI whiteout entry {@code base} in directory {@code parent} of the layer, in overlayfs's form. */
+    static void applyMark(Path parent, String base) throws IOException {
+        // Exercise 4.8: OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts a whiteout where NAME is,
+        //   after removing whatever this layer already has there (Trees.delete).
+        Exercise.todo("4.8", "OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts a whiteout where NAME is, after removing whatever this layer already has there (Trees.delete).");
+    }
+    // end::unpack-whiteouts[]
+
+    private static void create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target)
+            throws IOException {
+        if (entry.isDirectory()) {
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(target);
+            }
+        } else if (entry.isSymbolicLink()) {
+            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+        } else if (entry.isLink()) {
+            Path relative = safeName(entry.getLinkName());
+            if (relative == null) {
+                throw new LayerException("layer tar entry '" + entry.getName() + "': a hard link to the layer's root");
+            }
+            Path source = makeParents(dir, relative, entry.getLinkName()).resolve(relative.getFileName().toString());
+            if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw new LayerException("layer tar entry '" + entry.getName() + "': hard link to '"
+                        + entry.getLinkName() + "', which is not an earlier file of this layer");
+            }
+            Files.createLink(target, source);
+        } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+            int type = entry.isCharacterDevice() ? S_IFCHR : entry.isBlockDevice() ? S_IFBLK : S_IFIFO;
+            Kernel.mknod(target.toString(), type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
+        } else if (entry.isFile()) {
+            try (OutputStream out = Files.newOutputStream(target)) {
+                tar.transferTo(out);
+            } catch (FileAlreadyExistsException e) {
+                throw new LayerException("layer tar entry '" + entry.getName() + "': already there");
+            }
+        } else {
+            throw new LayerException("layer tar entry '" + entry.getName() + "': unsupported type '"
+                    + (char) entry.getLinkFlag() + "'");
+        }
+    }
+
+    // tag::safe-name[]
+    /**
+     * The entry's name as a path relative to the layer, or null for the
+     * layer's root. Throws for a name that leaves the layer.
+     */
+    static Path safeName(String name) throws LayerException {
+        String trimmed = name;
+        while (trimmed.startsWith("./")) {
+            trimmed = trimmed.substring(2);
+        }
+        if (trimmed.isEmpty() || trimmed.equals(".")) {
+            return null;
+        }
+        if (trimmed.startsWith("/")) {
+            throw new LayerException("layer tar entry '" + name + "': an absolute name, outside the layer");
+        }
+        Path path = Path.of(trimmed);
+        for (Path part : path) {
+            if (part.toString().equals("..")) {
+                throw new LayerException("layer tar entry '" + name + "': '..' would lead outside the layer");
+            }
+        }
+        return path.normalize();
+    }
+    // end::safe-name[]
+
+    /**
+     * Makes the directories above {@code relative} that are missing, and
+     * returns the one it goes in. Never follows a symbolic link: one
+     * earlier entry {@code etc -> /etc} and a later {@code etc/passwd}
+     * would otherwise write the host's password file.
+     */
+    private static Path makeParents(Path dir, Path relative, String name) throws IOException {
+        Path current = dir;
+        Path parents = relative.getParent();
+        if (parents == null) {
+            return current;
+        }
+        for (Path part : parents) {
+            current = current.resolve(part.toString());
+            if (Files.isSymbolicLink(current)) {
+                throw new LayerException("layer tar entry '" + name + "': goes through the symbolic link '"
+                        + dir.relativize(current) + "'");
+            }
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+            } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                throw new LayerException("layer tar entry '" + name + "': '" + dir.relativize(current)
+                        + "' is not a directory");
+            }
+        }
+        return current;
+    }
+
+    private static void setTime(Path dir, FileTime time) {
+        try {
+            Files.setLastModifiedTime(dir, time);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
