@@ -1,5 +1,7 @@
 package jocker.unionfs;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,33 +86,43 @@ public final class LayerStore {
         Files.createDirectories(dir);
         Path tar = Files.createTempFile(dir, "layer-", ".tar");
         try {
-            try (OutputStream out = Files.newOutputStream(tar)) {
+            MessageDigest digest = sha256();
+            try (OutputStream out = new DigestOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(tar), 1 << 20), digest)) {
                 LayerTar.write(tree, out);
             }
-            return importTar(tar);
+            return add(tar, "sha256:" + HexFormat.of().formatHex(digest.digest()), true);
         } finally {
             Files.deleteIfExists(tar);
         }
     }
 
     /**
-     * Adds the layer in {@code tar}, an OCI layer tar (uncompressed); returns
-     * its diff ID. A layer already there is kept as it is. A tar that cannot
-     * be unpacked safely leaves nothing behind.
+     * Adds the layer in {@code tar}, an OCI layer tar (uncompressed) that
+     * stays the caller's; returns its diff ID. A layer already there is kept
+     * as it is. A tar that cannot be unpacked safely leaves nothing behind.
      */
     public String importTar(Path tar) throws IOException {
         Files.createDirectories(dir);
-        String diffId = "sha256:" + sha256(tar);
+        return add(tar, "sha256:" + sha256(tar), false);
+    }
+
+    /** Unpacks {@code tar} as layer {@code diffId}, keeping the tar beside it: moved there, or copied. */
+    private String add(Path tar, String diffId, boolean move) throws IOException {
         if (exists(diffId)) {
             return diffId;
         }
         Path partial = Files.createTempDirectory(dir, "partial-");
         try {
             Files.createDirectory(partial.resolve("diff"));
-            try (InputStream in = Files.newInputStream(tar)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(tar), 1 << 20)) {
                 LayerTar.unpack(in, partial.resolve("diff"));
             }
-            Files.copy(tar, partial.resolve("layer.tar"));
+            if (move) {
+                Files.move(tar, partial.resolve("layer.tar"));
+            } else {
+                Files.copy(tar, partial.resolve("layer.tar"));
+            }
             String shortName = shortName();
             Files.writeString(partial.resolve("link"), shortName + "\n");
             try {
@@ -150,16 +162,19 @@ public final class LayerStore {
 
     /** The SHA-256 of a file, in hex. */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file);
                 OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             in.transferTo(sink);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -73,10 +73,15 @@ public final class ContainerStore {
      * Later chapters keep their own files of a container this way.
      */
     public void writeJson(String id, String file, Object value) throws IOException {
-        Path tmp = Files.createTempFile(dir(id), file, ".tmp");
+        writeJson(dir(id).resolve(file), value);
+    }
+
+    /** The same for any file of the state directory (chapter 4's images): atomically replaced. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), value);
-            Files.move(tmp, dir(id).resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -85,8 +90,12 @@ public final class ContainerStore {
 
     /** Reads {@code containers/<id>/<file>} as JSON, or returns null when there is none. */
     public <T> T readJson(String id, String file, Class<T> type) throws IOException {
-        Path path = dir(id).resolve(file);
-        return Files.exists(path) ? JSON.readValue(path.toFile(), type) : null;
+        return readJson(dir(id).resolve(file), type);
+    }
+
+    /** Reads {@code file} as JSON, or returns null when there is none. */
+    public static <T> T readJson(Path file, Class<T> type) throws IOException {
+        return Files.exists(file) ? JSON.readValue(file.toFile(), type) : null;
     }
 
     public ContainerState read(String id) throws IOException {

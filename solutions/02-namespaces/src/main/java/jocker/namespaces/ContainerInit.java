@@ -88,8 +88,12 @@ public final class ContainerInit {
         }
     }
 
-    /** Removes {@code --name=value} from {@code args}; returns the value or null. */
-    static String take(List<String> args, String prefix) {
+    /**
+     * Removes {@code --name=value} from {@code args}, the init's own
+     * arguments before {@code --}; returns the value or null. Later
+     * chapters' {@link InitHook}s take theirs with it.
+     */
+    public static String take(List<String> args, String prefix) {
         for (int i = 0; i < args.size() && !args.get(i).equals("--"); i++) {
             if (args.get(i).startsWith(prefix)) {
                 return args.remove(i).substring(prefix.length());

@@ -1,16 +1,14 @@
 package jocker.unionfs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jocker.containers.ContainerStore;
 import jocker.image.ImageException;
 import jocker.image.ImageStore;
 
@@ -28,7 +26,6 @@ import jocker.image.ImageStore;
  */
 public final class Images {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -68,8 +65,9 @@ public final class Images {
     public Image get(String reference) throws IOException {
         String[] nt = parse(reference);
         Path file = file(nt[0], nt[1]);
-        if (Files.exists(file)) {
-            return JSON.readValue(file.toFile(), Image.class);
+        Image image = ContainerStore.readJson(file, Image.class);
+        if (image != null) {
+            return image;
         }
         if (nt[1].equals("latest") && (nt[0].equals(ImageStore.BUILT_IN)
                 || Files.isDirectory(root.resolve("images").resolve(nt[0]).resolve("rootfs")))) {
@@ -90,13 +88,7 @@ public final class Images {
         }
         Path file = file(image.name(), image.tag());
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), image.tag(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), image);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ContainerStore.writeJson(file, image);
         return image;
     }
 
@@ -109,7 +101,7 @@ public final class Images {
         }
         try (Stream<Path> files = Files.walk(dir, 2)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                images.add(JSON.readValue(f.toFile(), Image.class));
+                images.add(ContainerStore.readJson(f, Image.class));
             }
         }
         return images;

@@ -25,11 +25,11 @@ public final class OverlayInit implements InitHook {
     // tag::before-root-switch[]
     @Override
     public void beforeRootSwitch(List<String> args) throws IOException {
-        String layers = take(args, LAYERS);
-        String lower = take(args, LOWER);
-        String upper = take(args, UPPER);
-        String work = take(args, WORK);
-        String merged = take(args, MERGED);
+        String layers = ContainerInit.take(args, LAYERS);
+        String lower = ContainerInit.take(args, LOWER);
+        String upper = ContainerInit.take(args, UPPER);
+        String work = ContainerInit.take(args, WORK);
+        String merged = ContainerInit.take(args, MERGED);
         if (lower == null) {
             return; // a container of copied files, made before chapter 4
         }
@@ -39,14 +39,4 @@ public final class OverlayInit implements InitHook {
                 Path.of(merged)).mount();
     }
     // end::before-root-switch[]
-
-    /** Removes {@code --name=value} from the init's own arguments (before {@code --}); returns the value or null. */
-    private static String take(List<String> args, String prefix) {
-        for (int i = 0; i < args.size() && !args.get(i).equals("--"); i++) {
-            if (args.get(i).startsWith(prefix)) {
-                return args.remove(i).substring(prefix.length());
-            }
-        }
-        return null;
-    }
 }
