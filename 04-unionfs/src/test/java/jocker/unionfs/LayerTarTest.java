@@ -95,6 +95,23 @@ class LayerTarTest {
     }
 
     @Test
+    @Graded(exercise = "4.8", points = 1)
+    @DisplayName("a layer with both a/ and .wh.a, in either order, keeps its own a/ and hides only the layer below's")
+    void whiteoutAndNameInOneLayer() throws Exception {
+        String below = union.layers.importTar(tar("a/", "a/old", "f"));
+        String before = union.layers.importTar(tar(".wh.a", "a/", "a/new", ".wh.f", "f"));
+        String after = union.layers.importTar(tar("a/", "a/new", ".wh.a", "f", ".wh.f"));
+        List<String> base = union.images.get("busybox").layers();
+        union.image("before", List.of(base.get(0), below, before));
+        union.image("after", List.of(base.get(0), below, after));
+
+        for (String image : List.of("before", "after")) {
+            Union.Run run = union.run(image, "ls -A /a; cat /f");
+            assertThat(run.out()).as(image).isEqualTo("new\nf");
+        }
+    }
+
+    @Test
     @DisplayName("the diff ID is the SHA-256 of the tar, as sha256sum computes it; a second import reuses the layer")
     void diffIdIsTheTarsDigest() throws Exception {
         Path tar = tar("a/", "a/b");

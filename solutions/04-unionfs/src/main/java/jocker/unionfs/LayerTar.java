@@ -186,15 +186,24 @@ public final class LayerTar {
             Path parent = makeParents(dir, relative, entry.getName());
             String base = relative.getFileName().toString();
             if (base.startsWith(Whiteouts.PREFIX)) {
-                applyMark(parent, base); // nothing else is written for it
+                Path named = parent.resolve(base.substring(Whiteouts.PREFIX.length()));
+                if (!base.equals(Whiteouts.OPAQUE_MARKER) && Files.exists(named, LinkOption.NOFOLLOW_LINKS)) {
+                    keepOwn(named); // this layer has NAME itself: the whiteout is for the layers below
+                } else {
+                    applyMark(parent, base);
+                }
                 continue;
             }
             Path target = parent.resolve(base);
+            boolean overWhiteout = Whiteouts.isWhiteout(target);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !(entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
                 Trees.delete(target); // a later entry of the same name replaces an earlier one
             }
             create(tar, entry, dir, target);
+            if (overWhiteout) {
+                keepOwn(target);
+            }
             Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
             if (!entry.isSymbolicLink()) {
@@ -213,16 +222,25 @@ public final class LayerTar {
     // tag::unpack-whiteouts[]
     /** An OCI whiteout entry {@code base} in directory {@code parent} of the layer, in overlayfs's form. */
     static void applyMark(Path parent, String base) throws IOException {
-        // begin exercise 4.8: OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts a whiteout where NAME is,
-        //   after removing whatever this layer already has there (Trees.delete).
+        // begin exercise 4.8: OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts a whiteout where NAME is.
         if (base.equals(Whiteouts.OPAQUE_MARKER)) {
             Whiteouts.makeOpaque(parent);
         } else {
-            Path hidden = parent.resolve(base.substring(Whiteouts.PREFIX.length()));
-            Trees.delete(hidden);
-            Whiteouts.make(hidden);
+            Whiteouts.make(parent.resolve(base.substring(Whiteouts.PREFIX.length())));
         }
         // end exercise 4.8
+    }
+
+    /**
+     * A layer that has both {@code NAME} and {@code .wh.NAME}, in either
+     * order: the OCI spec says the whiteout hides only the layers below,
+     * so this layer's own {@code NAME} stays. A file hides what is below it
+     * anyway; a directory would merge with the one below, unless opaque.
+     */
+    private static void keepOwn(Path named) {
+        if (Files.isDirectory(named, LinkOption.NOFOLLOW_LINKS)) {
+            Whiteouts.makeOpaque(named);
+        }
     }
     // end::unpack-whiteouts[]
 
