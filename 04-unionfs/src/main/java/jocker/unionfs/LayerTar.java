@@ -131,10 +131,10 @@ public final class LayerTar {
     static List<TarArchiveEntry> marks(Path path, String parent, String base, Map<String, Object> attrs)
             throws IOException {
         List<TarArchiveEntry> entries = new ArrayList<>();
-        // Exercise 4.7: a whiteout becomes one empty regular entry (emptyFile) named parent + PREFIX + base;
-        //   an opaque directory becomes its own entry (dirEntry, named parent + base) followed by an empty
-        //   entry parent + base + "/" + OPAQUE_MARKER.
-        Exercise.todo("4.7", "a whiteout becomes one empty regular entry (emptyFile) named parent + PREFIX + base; an opaque directory becomes its own entry (dirEntry, named parent + base) followed by an empty entry parent + base + \"/\" + OPAQUE_MARKER.");
+        // Exercise 4.7: a whiteout becomes one empty regular entry (emptyFile, with the whiteout's attrs)
+        //   named parent + PREFIX + base; an opaque directory becomes its own entry (dirEntry, named
+        //   parent + base) followed by an empty entry parent + base + "/" + OPAQUE_MARKER (no attrs: null).
+        Exercise.todo("4.7", "a whiteout becomes one empty regular entry (emptyFile, with the whiteout's attrs) named parent + PREFIX + base; an opaque directory becomes its own entry (dirEntry, named parent + base) followed by an empty entry parent + base + \"/\" + OPAQUE_MARKER (no attrs: null).");
         return entries;
     }
     // end::write[]
@@ -145,11 +145,20 @@ public final class LayerTar {
         return entry;
     }
 
-    private static TarArchiveEntry emptyFile(String name) {
+    /**
+     * An empty regular entry for a mark: owner and time of the whiteout it
+     * stands for ({@code attrs}), or root and the epoch. Mode 0600, as
+     * Docker writes it.
+     */
+    private static TarArchiveEntry emptyFile(String name, Map<String, Object> attrs) {
         TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setMode(0644);
+        if (attrs != null) {
+            setOwnerModeTime(entry, attrs);
+        } else {
+            entry.setModTime(FileTime.fromMillis(0));
+        }
+        entry.setMode(0600);
         entry.setSize(0);
-        entry.setModTime(FileTime.fromMillis(0));
         return entry;
     }
 

@@ -88,6 +88,16 @@ class DiffCommitTest {
     }
 
     @Test
+    @DisplayName("commit of a container that changed nothing adds no layer, as Docker's empty_layer")
+    void emptyCommit() throws Exception {
+        Union.Run run = union.run("busybox", "true");
+
+        Images.Image image = commit.commit(run.state().id(), "same", null);
+
+        assertThat(image.layers()).isEqualTo(union.images.get("busybox").layers());
+    }
+
+    @Test
     @Graded(exercise = "4.7", points = 3)
     @DisplayName("commit writes a layer tar whose entries, whiteouts included, match the changes")
     void commitWritesTheChanges() throws Exception {

@@ -1,10 +1,12 @@
 package jocker.unionfs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import jocker.cgroups.Cgroup;
 import jocker.cgroups.CgroupHook;
 import jocker.containers.ContainerState;
@@ -34,24 +36,25 @@ public final class Commit {
     // tag::commit[]
     /**
      * Makes image {@code reference} of container {@code ref}: its image's
-     * layers and, on top, its upper layer as a new one. A running container
+     * layers and, on top, its upper layer as a new one (none if it is empty). A running container
      * is paused meanwhile, as Docker does, so the layer is one moment's.
      */
     public Images.Image commit(String ref, String reference, String comment) throws IOException {
         String[] nameTag = Images.parse(reference);
         ContainerState state = store.find(ref);
         ContainerLayers layers = layersOf(state, ref);
+        Path upper = ContainerLayers.upper(store, state.id());
+        List<String> all = new ArrayList<>(layers.layers());
         Cgroup frozen = state.isRunning() ? freeze(state.id()) : null;
-        String top;
         try {
-            top = images.layers().create(ContainerLayers.upper(store, state.id()));
+            if (!isEmpty(upper)) { // nothing changed: no layer, as Docker's "empty_layer"
+                all.add(images.layers().create(upper));
+            }
         } finally {
             if (frozen != null) {
                 frozen.thaw();
             }
         }
-        List<String> all = new ArrayList<>(layers.layers());
-        all.add(top);
         return images.save(new Images.Image(nameTag[0], nameTag[1], all, Instant.now().toString(),
                 comment != null ? comment : "committed from container " + state.shortId()));
     }
@@ -64,6 +67,12 @@ public final class Commit {
                     + "(it was made before chapter 4), there is no upper layer to read");
         }
         return layers;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** Freezes the container's cgroup unless it is frozen already; returns it to thaw, or null. */
