@@ -85,7 +85,9 @@ public final class Commit {
             cgroup.freeze();
             return cgroup;
         } catch (RuntimeException noFreezer) {
-            return null; // no freezer here (no cgroups): commit what is there now
+            System.err.println("jocker: commit: cannot pause container " + id.substring(0, 12) + " ("
+                    + noFreezer.getMessage() + "): its layer is written while it runs");
+            return null;
         }
     }
 }

@@ -131,12 +131,15 @@ class LayerTarTest {
     void escapesAreRefused() throws Exception {
         Path outside = Files.createDirectory(state.resolve("outside"));
         List<Path> evil = List.of(tar("ok", "../escaped"), tar("/etc/escaped"), tar("a/../../escaped"),
-                tar("link->" + outside, "link/pwned"), tar("hard=>../../../../etc/passwd"), tar("x/y", "x/y/z"));
+                tar("link->" + outside, "link/pwned"), tar("hard=>../../../../etc/passwd"), tar("x/y", "x/y/z"),
+                tar("a/", "a/.wh.."), tar(".wh."));
 
         for (Path t : evil) {
             assertThatThrownBy(() -> union.layers.importTar(t)).isInstanceOf(LayerException.class)
                     .hasMessageStartingWith("layer tar entry '");
         }
+        assertThatThrownBy(() -> union.layers.importTar(tar("shadow=>/etc/shadow")))
+                .hasMessage("layer tar entry 'shadow': hard link to '/etc/shadow', outside the layer");
         assertThat(outside).isEmptyDirectory();
         assertThat(state.resolve("escaped")).doesNotExist();
         assertThat(leftovers()).as("partial layers").isEmpty();

@@ -195,7 +195,12 @@ public final class LayerTar {
             Path parent = makeParents(dir, relative, entry.getName());
             String base = relative.getFileName().toString();
             if (base.startsWith(Whiteouts.PREFIX)) {
-                Path named = parent.resolve(base.substring(Whiteouts.PREFIX.length()));
+                String hides = base.substring(Whiteouts.PREFIX.length());
+                if (!base.equals(Whiteouts.OPAQUE_MARKER) && (hides.isEmpty() || hides.equals(".") || hides.equals(".."))) {
+                    throw new LayerException("layer tar entry '" + entry.getName() + "': a whiteout of '" + hides
+                            + "', which names no file");
+                }
+                Path named = parent.resolve(hides);
                 if (!base.equals(Whiteouts.OPAQUE_MARKER) && Files.exists(named, LinkOption.NOFOLLOW_LINKS)) {
                     keepOwn(named); // this layer has NAME itself: the whiteout is for the layers below
                 } else {
@@ -262,7 +267,13 @@ public final class LayerTar {
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
         } else if (entry.isLink()) {
-            Path relative = safeName(entry.getLinkName());
+            Path relative;
+            try {
+                relative = safeName(entry.getLinkName());
+            } catch (LayerException outside) {
+                throw new LayerException("layer tar entry '" + entry.getName() + "': hard link to '"
+                        + entry.getLinkName() + "', outside the layer");
+            }
             if (relative == null) {
                 throw new LayerException("layer tar entry '" + entry.getName() + "': a hard link to the layer's root");
             }
