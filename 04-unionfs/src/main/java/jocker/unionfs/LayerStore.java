@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -154,7 +155,7 @@ public final class LayerStore {
             for (int i = 0; i < SHORT_LENGTH; i++) {
                 name.append(SHORT_ALPHABET.charAt(RANDOM.nextInt(SHORT_ALPHABET.length())));
             }
-            if (!Files.exists(dir.resolve("l").resolve(name.toString()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(dir.resolve("l").resolve(name.toString()), LinkOption.NOFOLLOW_LINKS)) {
                 return name.toString();
             }
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ public final class LowerView {
     /** @param layers the layer directories, bottom first, as an image lists them */
     public LowerView(List<Path> layers) {
         List<Path> reversed = new ArrayList<>(layers);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         this.topFirst = List.copyOf(reversed);
     }
 

@@ -3,6 +3,7 @@ package jocker.unionfs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import jocker.course.Exercise;
 import jocker.linux.Syscalls;

@@ -3,6 +3,7 @@ package jocker.unionfs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import jocker.linux.Syscalls;
 import jocker.namespaces.Kernel;
@@ -50,7 +51,7 @@ public record OverlayMount(Path layersDir, List<String> lowers, Path upper, Path
         // begin exercise 4.3: "lowerdir=" the lower layers joined by ':', TOPMOST FIRST (overlayfs lists them
         //   top down, an image bottom up), then ",upperdir=" upper, ",workdir=" work, "," FEATURES.
         List<String> topFirst = new ArrayList<>(lowers);
-        java.util.Collections.reverse(topFirst);
+        Collections.reverse(topFirst);
         return "lowerdir=" + String.join(":", topFirst) + ",upperdir=" + upper + ",workdir=" + work + "," + FEATURES;
         // end exercise 4.3
     }
