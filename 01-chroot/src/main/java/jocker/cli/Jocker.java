@@ -32,11 +32,24 @@ public final class Jocker implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--chapter", paramLabel = "N",
-            description = "Behave as at the end of chapter N: only its commands and those before (default: all).")
+            description = "Behave as at the end of chapter N: its commands and those before, and its engine "
+                    + "(default: all chapters).")
     private int chapter = Integer.MAX_VALUE;
 
+    /** The system property that holds {@code --chapter} for the engine, in this JVM and those it starts. */
+    public static final String CHAPTER_PROPERTY = "jocker.chapter";
+
     public static void main(String[] args) {
-        System.exit(commandLine(chapterOf(args)).execute(args));
+        int upTo = chapterOf(args);
+        if (upTo != Integer.MAX_VALUE) {
+            System.setProperty(CHAPTER_PROPERTY, Integer.toString(upTo));
+        }
+        System.exit(commandLine(upTo).execute(args));
+    }
+
+    /** The chapter the engine stops at: {@code --chapter}, or every chapter there is. */
+    public static int chapter() {
+        return Integer.getInteger(CHAPTER_PROPERTY, Integer.MAX_VALUE);
     }
 
     /** The command line with every chapter's subcommands on the class path. */

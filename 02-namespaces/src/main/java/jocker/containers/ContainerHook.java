@@ -3,6 +3,7 @@ package jocker.containers;
 import java.io.IOException;
 import java.util.List;
 import java.util.ServiceLoader;
+import jocker.cli.Jocker;
 
 /**
  * What a later chapter adds around a container's life, on the engine's side,
@@ -11,6 +12,9 @@ import java.util.ServiceLoader;
  * filesystem; chapter 2 itself has none.
  */
 public interface ContainerHook {
+
+    /** The chapter that adds this hook: {@code jocker --chapter N} leaves out those of later chapters. */
+    int chapter();
 
     /**
      * Makes the container's root filesystem in {@code store.rootfs(id)} from
@@ -53,6 +57,8 @@ public interface ContainerHook {
     }
 
     static List<ContainerHook> all() {
-        return ServiceLoader.load(ContainerHook.class).stream().map(ServiceLoader.Provider::get).toList();
+        int upTo = Jocker.chapter();
+        return ServiceLoader.load(ContainerHook.class).stream().map(ServiceLoader.Provider::get)
+                .filter(h -> h.chapter() <= upTo).toList();
     }
 }

@@ -16,6 +16,11 @@ import jocker.containers.ContainerStore;
  */
 public final class OverlayHook implements ContainerHook {
 
+    @Override
+    public int chapter() {
+        return 4;
+    }
+
     // tag::prepare[]
     @Override
     public boolean prepareRootfs(ContainerStore store, ContainerState state) throws IOException {

@@ -2,7 +2,9 @@ package jocker.unionfs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import jocker.course.Graded;
 import jocker.course.JockerCommand;
 import jocker.course.RequiresRoot;
@@ -53,6 +55,21 @@ class UnionCliTest {
 
         JockerCommand images = JockerCommand.run(root, "images");
         assertThat(images.out()).containsPattern("(?m)^busybox +latest +1 ").containsPattern("(?m)^mine +latest +2 ");
+    }
+
+    @Test
+    @DisplayName("--chapter 3 leaves chapter 4 out of the engine: the container gets a copy of the files, no upper layer")
+    void chapterThreeCopies() throws Exception {
+        JockerCommand run = JockerCommand.run(root, "--chapter", "3", "run", "--name", "c1", "busybox", "true");
+        assertThat(run.status()).as(run.err()).isZero();
+
+        Path dir;
+        try (Stream<Path> dirs = Files.list(root.resolve("containers"))) {
+            dir = dirs.findFirst().orElseThrow();
+        }
+        assertThat(dir.resolve("rootfs/bin/busybox")).isRegularFile();
+        assertThat(dir.resolve("upper")).doesNotExist();
+        assertThat(JockerCommand.run(root, "diff", "c1").err()).contains("has no layers");
     }
 
     @Test

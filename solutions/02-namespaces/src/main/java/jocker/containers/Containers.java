@@ -12,6 +12,7 @@ import java.util.List;
 import jocker.chroot.InitConfig;
 import jocker.chroot.InitLauncher;
 import jocker.chroot.Stdio;
+import jocker.cli.Jocker;
 import jocker.image.ImageStore;
 import jocker.image.Trees;
 import jocker.namespaces.ExecInit;
@@ -96,6 +97,7 @@ public final class Containers {
         List<String> cmd = new ArrayList<>(List.of(launcher.java().toString(),
                 "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Djna.nounpack=true", "-Djna.boot.library.path=" + launcher.jnaLibDir(),
+                "-D" + Jocker.CHAPTER_PROPERTY + "=" + Jocker.chapter(), // the shim's hooks: --chapter's
                 "-cp", launcher.classPath(), Shim.class.getName(), root.toString(), id));
         File log = store.log(id).toFile();
         ProcessBuilder shim = new ProcessBuilder(cmd)

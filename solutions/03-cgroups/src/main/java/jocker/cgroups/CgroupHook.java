@@ -15,6 +15,11 @@ import jocker.containers.ContainerStore;
  */
 public final class CgroupHook implements ContainerHook {
 
+    @Override
+    public int chapter() {
+        return 3;
+    }
+
     /** The cgroup of container {@code id}, on this host's hierarchy. */
     public static Cgroup of(String id) {
         return Cgroups.host().forContainer(id);
