@@ -40,6 +40,9 @@ public final class LayerTar {
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
     private static final int S_IFIFO = 0010000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
 
     private LayerTar() {
     }
@@ -86,28 +89,26 @@ public final class LayerTar {
      */
     static List<TarArchiveEntry> entries(Path path, String name, Map<String, String> linked) throws IOException {
         Map<String, Object> attrs = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) attrs.get("mode");
+        int type = (Integer) attrs.get("mode") & S_IFMT; // one lstat(2) per entry: the type comes from it
         String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
         String base = name.substring(parent.length());
-        if (Whiteouts.isWhiteout(path) || Whiteouts.isOpaque(path)) {
+        if (type == S_IFCHR && Whiteouts.isWhiteout(path) || type == S_IFDIR && Whiteouts.isOpaque(path)) {
             return marks(path, parent, base, attrs);
         }
         TarArchiveEntry entry;
         String inode = attrs.get("dev") + ":" + attrs.get("ino");
-        if ((Integer) attrs.get("nlink") > 1 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-                && linked.containsKey(inode)) {
+        if ((Integer) attrs.get("nlink") > 1 && type != S_IFDIR && linked.containsKey(inode)) {
             entry = new TarArchiveEntry(name, TarConstants.LF_LINK);
             entry.setLinkName(linked.get(inode));
-        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (type == S_IFDIR) {
             entry = dirEntry(name, attrs);
-        } else if (Files.isSymbolicLink(path)) {
+        } else if (type == S_IFLNK) {
             entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
             entry.setLinkName(Files.readSymbolicLink(path).toString());
-        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (type == S_IFREG) {
             entry = new TarArchiveEntry(name);
             entry.setSize((Long) attrs.get("size"));
         } else {
-            int type = mode & S_IFMT;
             byte flag = type == S_IFCHR ? TarConstants.LF_CHR : type == S_IFBLK ? TarConstants.LF_BLK
                     : type == S_IFIFO ? TarConstants.LF_FIFO : 0;
             if (flag == 0) {
