@@ -3,6 +3,7 @@ package jocker.chroot;
 import java.nio.file.Path;
 import jocker.course.Exercise;
 import jocker.linux.Syscalls;
+import jocker.runtime.RootSwitch;
 
 /**
  * Enters the root filesystem with {@code chroot(2)}, the mechanism of 1979

@@ -7,13 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import jocker.chroot.Container;
-import jocker.chroot.ExitStatus;
-import jocker.chroot.InitConfig;
-import jocker.chroot.InitLauncher;
-import jocker.chroot.Stdio;
-import jocker.image.ImageStore;
-import jocker.image.Trees;
+import jocker.runtime.Container;
+import jocker.runtime.ExitStatus;
+import jocker.runtime.InitConfig;
+import jocker.runtime.InitLauncher;
+import jocker.runtime.Stdio;
+import jocker.images.ImageStore;
+import jocker.images.Trees;
 
 /**
  * A container run in the foreground, as chapter 1's {@code jocker run} does

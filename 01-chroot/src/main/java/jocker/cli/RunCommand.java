@@ -3,7 +3,7 @@ package jocker.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.chroot.InitConfig;
+import jocker.runtime.InitConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

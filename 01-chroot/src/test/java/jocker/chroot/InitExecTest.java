@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import jocker.runtime.InitConfig;
 
 @RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jocker.runtime.InitLauncher;
+import jocker.runtime.Container;
+import jocker.runtime.ExitStatus;
+import jocker.runtime.InitConfig;
 
 /**
  * Test support: runs the chapter's init and collects what it did. A probe in

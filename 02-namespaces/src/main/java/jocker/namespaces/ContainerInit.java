@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jocker.chroot.Escape;
-import jocker.chroot.Init;
-import jocker.chroot.InitConfig;
-import jocker.chroot.RootSwitch;
+import jocker.runtime.Init;
+import jocker.runtime.InitConfig;
+import jocker.runtime.RootSwitch;
+import jocker.linux.Kernel;
+import jocker.linux.NsLibC;
 
 /**
  * Chapter 2's container init: PID 1 of a new PID namespace, already in its

@@ -1,18 +1,19 @@
 package jocker.namespaces;
 
-import static jocker.namespaces.Kernel.MS_BIND;
-import static jocker.namespaces.Kernel.MS_NODEV;
-import static jocker.namespaces.Kernel.MS_NOEXEC;
-import static jocker.namespaces.Kernel.MS_NOSUID;
-import static jocker.namespaces.Kernel.MS_RDONLY;
-import static jocker.namespaces.Kernel.MS_REC;
-import static jocker.namespaces.Kernel.MS_REMOUNT;
+import static jocker.linux.Kernel.MS_BIND;
+import static jocker.linux.Kernel.MS_NODEV;
+import static jocker.linux.Kernel.MS_NOEXEC;
+import static jocker.linux.Kernel.MS_NOSUID;
+import static jocker.linux.Kernel.MS_RDONLY;
+import static jocker.linux.Kernel.MS_REC;
+import static jocker.linux.Kernel.MS_REMOUNT;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import jocker.course.Exercise;
+import jocker.linux.Kernel;
 
 /**
  * What Docker hides or freezes in /proc and /sys. A PID namespace does not

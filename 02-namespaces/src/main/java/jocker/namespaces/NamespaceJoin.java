@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import jocker.course.Exercise;
+import jocker.linux.Kernel;
 
 /**
  * How {@code jocker exec} gets a process into a running container: setns(2)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import jocker.course.Exercise;
+import jocker.linux.Kernel;
 
 /**
  * Starts a process in new namespaces, from a JVM.

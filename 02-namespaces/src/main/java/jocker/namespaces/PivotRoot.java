@@ -1,9 +1,10 @@
 package jocker.namespaces;
 
 import java.nio.file.Path;
-import jocker.chroot.RootSwitch;
 import jocker.course.Exercise;
+import jocker.runtime.RootSwitch;
 import jocker.linux.Syscalls;
+import jocker.linux.Kernel;
 
 /**
  * Enters the root filesystem with pivot_root(2): chapter 2's replacement for

@@ -1,14 +1,15 @@
 package jocker.namespaces;
 
-import static jocker.namespaces.Kernel.MS_NODEV;
-import static jocker.namespaces.Kernel.MS_NOEXEC;
-import static jocker.namespaces.Kernel.MS_NOSUID;
-import static jocker.namespaces.Kernel.MS_RDONLY;
+import static jocker.linux.Kernel.MS_NODEV;
+import static jocker.linux.Kernel.MS_NOEXEC;
+import static jocker.linux.Kernel.MS_NOSUID;
+import static jocker.linux.Kernel.MS_RDONLY;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jocker.course.Exercise;
+import jocker.linux.Kernel;
 
 /**
  * The kernel's own filesystems in the container: {@code /proc} and

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jocker.chroot.InitConfig;
-import jocker.chroot.InitLauncher;
+import jocker.runtime.InitConfig;
+import jocker.runtime.InitLauncher;
 
 /**
  * Test support: runs a container in new namespaces and collects what it did.

@@ -1,8 +1,8 @@
 package jocker.namespaces;
 
 import jocker.chroot.Chroot;
-import jocker.chroot.Init;
-import jocker.chroot.InitConfig;
+import jocker.runtime.Init;
+import jocker.runtime.InitConfig;
 
 /**
  * A test's init: chapter 1's chroot and exec, nothing of chapter 2's file

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import jocker.chroot.InitConfig;
+import jocker.runtime.InitConfig;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import jocker.linux.Kernel;
 
 @RequiresRoot("mount(2) and pivot_root(2) need CAP_SYS_ADMIN, which only root has")
 @Timeout(60)

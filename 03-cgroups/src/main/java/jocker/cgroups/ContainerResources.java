@@ -2,7 +2,7 @@ package jocker.cgroups;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
-import jocker.containers.ContainerStore;
+import jocker.engine.ContainerStore;
 
 /**
  * Chapter 3's part of a container's record, beside chapter 2's state file:

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import jocker.cgroups.Cgroup;
 import jocker.cgroups.CgroupHook;
-import jocker.containers.ContainerState;
-import jocker.containers.ContainerStore;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import jocker.images.Images;
 
 /**
  * {@code jocker diff} and {@code jocker commit}: a container's upper layer,

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import jocker.images.Images;
 
 /** diff and commit of what a script did in a real container, and containers of the committed image. */
 @RequiresRoot("containers and overlay mounts need root")

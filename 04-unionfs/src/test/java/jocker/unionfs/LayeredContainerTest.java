@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import jocker.containers.ContainerState;
+import jocker.engine.ContainerState;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import org.junit.jupiter.api.AfterEach;

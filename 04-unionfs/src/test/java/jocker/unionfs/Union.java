@@ -20,12 +20,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jocker.chroot.InitConfig;
-import jocker.chroot.Stdio;
-import jocker.containers.ContainerState;
-import jocker.containers.Containers;
-import jocker.containers.RunOptions;
+import jocker.runtime.InitConfig;
+import jocker.runtime.Stdio;
+import jocker.engine.ContainerState;
+import jocker.engine.Containers;
+import jocker.engine.RunOptions;
 import jocker.course.TestRootfs;
+import jocker.images.Images;
 
 /**
  * Test support: an engine on a temporary state directory, the busybox image

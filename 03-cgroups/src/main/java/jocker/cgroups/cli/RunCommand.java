@@ -2,8 +2,8 @@ package jocker.cgroups.cli;
 
 import jocker.cgroups.ContainerResources;
 import jocker.cgroups.Limits;
-import jocker.containers.ContainerState;
-import jocker.containers.Containers;
+import jocker.engine.ContainerState;
+import jocker.engine.Containers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "  jocker run -m 32m busybox sh -c 'x=a; while true; do x=$x$x; done'",
             "  jocker run --pids-limit 10 busybox sh -c 'for i in $(seq 50); do sleep 5 & done; wait'",
             "  jocker run --cpus 0.5 busybox sh -c 'while true; do :; done'"})
-public final class RunCommand extends jocker.containers.cli.RunCommand {
+public final class RunCommand extends jocker.cli.ContainerRunCommand {
 
     @Option(names = {"-m", "--memory"}, paramLabel = "BYTES",
             description = "Memory limit, with b, k, m or g (e.g. 32m).")

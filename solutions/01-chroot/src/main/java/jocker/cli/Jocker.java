@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
-import jocker.image.ImageStore;
+import jocker.images.ImageStore;
 import jocker.linux.JnaSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import jocker.chroot.InitConfig;
-import jocker.chroot.InitLauncher;
-import jocker.chroot.Stdio;
+import jocker.runtime.InitConfig;
+import jocker.runtime.InitLauncher;
+import jocker.runtime.Stdio;
 
 /** The parent's side of chapter 2: start {@link ContainerInit} in new namespaces. */
 public final class ContainerProcess {

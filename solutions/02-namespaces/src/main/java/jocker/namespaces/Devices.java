@@ -1,13 +1,14 @@
 package jocker.namespaces;
 
-import static jocker.namespaces.Kernel.MS_NOEXEC;
-import static jocker.namespaces.Kernel.MS_NOSUID;
+import static jocker.linux.Kernel.MS_NOEXEC;
+import static jocker.linux.Kernel.MS_NOSUID;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import jocker.linux.Kernel;
 
 /**
  * A minimal {@code /dev}: a fresh tmpfs with the device files every program

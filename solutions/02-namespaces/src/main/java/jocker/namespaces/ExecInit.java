@@ -2,8 +2,10 @@ package jocker.namespaces;
 
 import java.util.ArrayList;
 import java.util.List;
-import jocker.chroot.Init;
-import jocker.chroot.InitConfig;
+import jocker.runtime.Init;
+import jocker.runtime.InitConfig;
+import jocker.linux.Kernel;
+import jocker.linux.NsLibC;
 
 /**
  * The first process of a {@code jocker exec}: started by {@link NamespaceJoin}

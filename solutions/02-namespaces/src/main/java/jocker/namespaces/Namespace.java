@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
+import jocker.linux.Kernel;
 
 /**
  * The namespaces a container gets, each a kernel object that gives the
@@ -74,19 +75,5 @@ public enum Namespace {
             flags |= ns.flag;
         }
         return flags;
-    }
-
-    /** {@code CLONE_NEWNS|CLONE_NEWPID}, for error messages. */
-    static String describe(int flags) {
-        StringBuilder sb = new StringBuilder();
-        for (Namespace ns : values()) {
-            if ((flags & ns.flag) != 0) {
-                sb.append(sb.length() > 0 ? "|" : "").append(ns == MNT ? "CLONE_NEWNS" : "CLONE_NEW" + ns.name());
-            }
-        }
-        if ((flags & Kernel.CLONE_FS) != 0) {
-            sb.append(sb.length() > 0 ? "|" : "").append("CLONE_FS");
-        }
-        return sb.length() > 0 ? sb.toString() : "0";
     }
 }

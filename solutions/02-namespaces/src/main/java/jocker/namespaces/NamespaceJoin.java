@@ -3,6 +3,7 @@ package jocker.namespaces;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import jocker.linux.Kernel;
 
 /**
  * How {@code jocker exec} gets a process into a running container: setns(2)

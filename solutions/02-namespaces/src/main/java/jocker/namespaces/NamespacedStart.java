@@ -3,6 +3,7 @@ package jocker.namespaces;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import jocker.linux.Kernel;
 
 /**
  * Starts a process in new namespaces, from a JVM.

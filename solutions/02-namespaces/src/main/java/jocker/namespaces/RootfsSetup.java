@@ -1,10 +1,11 @@
 package jocker.namespaces;
 
-import static jocker.namespaces.Kernel.MS_BIND;
-import static jocker.namespaces.Kernel.MS_PRIVATE;
-import static jocker.namespaces.Kernel.MS_REC;
+import static jocker.linux.Kernel.MS_BIND;
+import static jocker.linux.Kernel.MS_PRIVATE;
+import static jocker.linux.Kernel.MS_REC;
 
 import java.nio.file.Path;
+import jocker.linux.Kernel;
 
 /**
  * The first steps of the container's file tree, run by the init inside its

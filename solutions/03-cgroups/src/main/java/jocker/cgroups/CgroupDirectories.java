@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import jocker.linux.Errno;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.namespaces.Kernel;
+import jocker.linux.Kernel;
+import jocker.linux.CgroupLibC;
 
 /** Tearing a cgroup down: its processes first, then its directories, deepest first. */
 final class CgroupDirectories {

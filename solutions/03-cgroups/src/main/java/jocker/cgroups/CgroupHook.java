@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jocker.containers.ContainerHook;
-import jocker.containers.ContainerState;
-import jocker.containers.ContainerStore;
+import jocker.engine.ContainerHook;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
 
 /**
  * Gives every container a cgroup: made and limited before the init starts,

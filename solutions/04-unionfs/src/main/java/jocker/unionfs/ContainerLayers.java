@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jocker.containers.ContainerStore;
+import jocker.engine.ContainerStore;
 
 /**
  * Chapter 4's part of a container's record, {@code containers/<id>/layers.json}:

@@ -17,7 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import jocker.image.Trees;
+import jocker.images.Trees;
 
 /**
  * Layers on disk, each named by its <em>diff ID</em>: the SHA-256 of its

@@ -3,9 +3,10 @@ package jocker.unionfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import jocker.containers.ContainerHook;
-import jocker.containers.ContainerState;
-import jocker.containers.ContainerStore;
+import jocker.engine.ContainerHook;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import jocker.images.Images;
 
 /**
  * The engine's side of chapter 4: a container gets an empty upper layer over

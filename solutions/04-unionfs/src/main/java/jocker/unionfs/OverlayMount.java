@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jocker.linux.Syscalls;
-import jocker.namespaces.Kernel;
+import jocker.linux.Kernel;
 
 /**
  * One overlayfs mount: read-only lower layers, a writable upper layer, the

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import jocker.linux.Errno;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.namespaces.Kernel;
+import jocker.linux.Kernel;
+import jocker.linux.UnionLibC;
 
 /**
  * How a layer says "this is gone" and "nothing below this shows through",

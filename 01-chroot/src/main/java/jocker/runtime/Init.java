@@ -1,0 +1,114 @@
+package jocker.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jocker.course.Exercise;
+import jocker.linux.Errno;
+import jocker.linux.LibC;
+import jocker.linux.SyscallException;
+import jocker.linux.Syscalls;
+import jocker.chroot.Escape;
+
+/**
+ * The container's first process. The parent starts it as a fresh JVM (see
+ * {@link InitLauncher}); it enters the root filesystem, and then replaces
+ * itself with the container's command, which keeps its PID.
+ *
+ * <p>Why a separate process and not a call in the parent: {@code chroot(2)}
+ * changes the root of the whole process, and the parent is a JVM with dozens
+ * of threads that must keep seeing the host. From chapter 2 on, namespaces add
+ * a stronger reason. runc does the same: it re-executes itself as
+ * {@code runc init}.
+ *
+ * <p>Exit statuses when the command cannot be started, as Docker uses them:
+ * 125 the container could not be set up, 126 the command cannot be executed,
+ * 127 the command was not found.
+ */
+public final class Init {
+
+    /**
+     * The classes this init needs after the root switch. The JVM loads a
+     * class on first use, and once the process stands in the container's
+     * root the host's {@code target/classes} directory is out of reach (jars
+     * opened before are still readable through their open descriptors).
+     * Naming them here loads them while the host's files can still be seen.
+     */
+    // tag::preload[]
+    public static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
+            Syscalls.class, SyscallException.class, Errno.class, LibC.class,
+            CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class);
+    // end::preload[]
+
+    private final InitConfig config;
+
+    public Init(InitConfig config) {
+        this.config = config;
+    }
+
+    // tag::main[]
+    public static void main(String[] args) {
+        runAsInit(() -> new Init(InitConfig.parse(args)).run());
+    }
+
+    /**
+     * Runs the body of an init, which ends in execve and so never returns.
+     * A failure becomes a message on stderr and Docker's status for it.
+     * Chapter 2's init runs its own body through here too.
+     */
+    public static void runAsInit(Body body) {
+        try {
+            body.run();
+        } catch (CommandPath.CommandNotFoundException e) {
+            fail(127, e.getMessage());
+        } catch (SyscallException e) {
+            boolean cannotExecute = e.call().startsWith("execve(")
+                    && (e.errno() == Errno.EACCES.number() || e.errno() == Errno.ENOEXEC.number());
+            fail(cannotExecute ? 126 : 125, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            fail(125, e.getMessage() != null ? e.getMessage() : e.toString());
+        } catch (LinkageError e) {
+            fail(125, "a class was first needed after the root switch, where the host's class path is gone"
+                    + " (list it in USED_AFTER_ROOT_SWITCH): " + e);
+        }
+        fail(125, "the init returned without running the command");
+    }
+
+    /** What an init does: set up, then execve. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws IOException;
+    }
+    // end::main[]
+
+    // tag::run[]
+    /** Sets up the container and becomes its command; returns only by throwing. */
+    public void run() throws IOException {
+        RootSwitch.named(config.rootSwitch()).enter(config.rootfs());
+        if (config.escape()) {
+            Escape.breakOut();
+        }
+        // Like Docker, create a working directory that the image lacks.
+        Files.createDirectories(Path.of(config.workdir()));
+        exec(config);
+    }
+    // end::run[]
+
+    // tag::exec[]
+    /** Becomes the container's command: same PID, new program. */
+    public static void exec(InitConfig config) {
+        // Exercise 1.2: chdir(2) to the working directory, find the command in the
+        //   container's PATH (CommandPath), mark descriptors 3 and up close-on-exec,
+        //   then execve(2) the command with the container's environment.
+        Exercise.todo("1.2", "chdir(2) to the working directory, find the command in the container's PATH (CommandPath), mark descriptors 3 and up close-on-exec, then execve(2) the command with the container's environment.");
+    }
+    // end::exec[]
+
+    private static void fail(int status, String message) {
+        System.err.println("jocker-init: " + message);
+        System.err.flush();
+        // halt, not exit: no shutdown hooks, nothing else written on the container's streams.
+        Runtime.getRuntime().halt(status);
+    }
+}

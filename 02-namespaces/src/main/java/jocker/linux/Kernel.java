@@ -1,0 +1,149 @@
+package jocker.linux;
+
+import com.sun.jna.Platform;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Chapter 2's system calls, each wrapped with {@link Syscalls#call} so that a
+ * failure names the call, its arguments and the errno.
+ */
+public final class Kernel {
+
+    // mount(2) flags, from <sys/mount.h>.
+    public static final long MS_RDONLY = 1;
+    public static final long MS_NOSUID = 2;
+    public static final long MS_NODEV = 4;
+    public static final long MS_NOEXEC = 8;
+    public static final long MS_REMOUNT = 32;
+    public static final long MS_BIND = 4096;
+    public static final long MS_REC = 16384;
+    public static final long MS_PRIVATE = 1 << 18;
+    public static final long MS_SLAVE = 1 << 19;
+    public static final long MS_SHARED = 1 << 20;
+    /** umount2(2): detach now, finish when the mount is no longer busy. */
+    public static final int MNT_DETACH = 2;
+    /** unshare(2): stop sharing the root and working directory with the other threads. */
+    public static final int CLONE_FS = 0x200;
+
+    /** pivot_root's number in the system call table: x86-64 and arm64. */
+    private static final long SYS_PIVOT_ROOT = "aarch64".equals(Platform.ARCH) ? 41 : 155;
+
+    private Kernel() {
+    }
+
+    public static void unshare(int flags) {
+        Syscalls.call("unshare(" + cloneFlags(flags) + ")", () -> NsLibC.INSTANCE.unshare(flags));
+    }
+
+    public static void setns(int fd, int nstype, String what) {
+        Syscalls.call("setns(" + what + ", " + cloneFlags(nstype) + ")",
+                () -> NsLibC.INSTANCE.setns(fd, nstype));
+    }
+
+    public static void mount(String source, String target, String type, long flags, String data) {
+        Syscalls.call("mount(" + q(source) + ", " + q(target) + ", " + q(type) + ", " + mountFlags(flags)
+                + ", " + q(data) + ")", () -> NsLibC.INSTANCE.mount(source, target, type, flags, data));
+    }
+
+    public static void umount2(String target, int flags) {
+        Syscalls.call("umount2(" + q(target) + ", " + (flags == MNT_DETACH ? "MNT_DETACH" : flags) + ")",
+                () -> NsLibC.INSTANCE.umount2(target, flags));
+    }
+
+    public static void pivotRoot(String newRoot, String putOld) {
+        Syscalls.call("pivot_root(" + q(newRoot) + ", " + q(putOld) + ")",
+                () -> (int) NsLibC.INSTANCE.syscall(SYS_PIVOT_ROOT, newRoot, putOld));
+    }
+
+    public static void sethostname(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        Syscalls.call("sethostname(" + q(name) + ")", () -> NsLibC.INSTANCE.sethostname(name, bytes.length));
+    }
+
+    public static void mknod(String path, int mode, int major, int minor) {
+        long dev = makedev(major, minor);
+        Syscalls.call("mknod(" + q(path) + ", 0" + Integer.toOctalString(mode) + ", makedev(" + major + ", "
+                + minor + "))", () -> NsLibC.INSTANCE.mknod(path, mode, dev));
+    }
+
+    public static void kill(long pid, int signal) {
+        Syscalls.call("kill(" + pid + ", " + signal + ")", () -> NsLibC.INSTANCE.kill((int) pid, signal));
+    }
+
+    /** open(2) read-only and close-on-exec: {@code O_RDONLY|O_CLOEXEC}. */
+    public static int openReadOnly(String path) {
+        return Syscalls.call("open(" + q(path) + ", O_RDONLY|O_CLOEXEC)", () -> NsLibC.INSTANCE.open(path, 02000000));
+    }
+
+    public static void close(int fd) {
+        Syscalls.call("close(" + fd + ")", () -> NsLibC.INSTANCE.close(fd));
+    }
+
+    public static void setsid() {
+        Syscalls.call("setsid()", NsLibC.INSTANCE::setsid);
+    }
+
+    /**
+     * makedev(3): a device number as the kernel and glibc encode it. The low
+     * 8 bits of the minor, then 12 bits of major, then the rest of the minor,
+     * then the rest of the major; numbers below 256 look like the old 16-bit
+     * {@code major << 8 | minor}, larger ones do not.
+     */
+    public static long makedev(long major, long minor) {
+        return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8)
+                | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+    }
+
+    /** major(3): the inverse of {@link #makedev}. */
+    public static long major(long dev) {
+        return ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfffL);
+    }
+
+    /** minor(3): the inverse of {@link #makedev}. */
+    public static long minor(long dev) {
+        return ((dev >>> 12) & 0xffffff00L) | (dev & 0xffL);
+    }
+
+    /** The CLONE_* flags by name, as strace shows them: {@code CLONE_NEWNS|CLONE_NEWPID}. */
+    public static String cloneFlags(int flags) {
+        String[] names = {"CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWPID",
+            "CLONE_NEWNET", "CLONE_FS"};
+        int[] values = {0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x20000000, 0x40000000, CLONE_FS};
+        StringBuilder sb = new StringBuilder();
+        int rest = flags;
+        for (int i = 0; i < names.length; i++) {
+            if ((rest & values[i]) != 0) {
+                sb.append(sb.length() > 0 ? "|" : "").append(names[i]);
+                rest &= ~values[i];
+            }
+        }
+        if (rest != 0 || sb.length() == 0) {
+            sb.append(sb.length() > 0 ? "|" : "").append(rest);
+        }
+        return sb.toString();
+    }
+
+    private static String q(String s) {
+        return s == null ? "NULL" : Syscalls.quote(s);
+    }
+
+    /** The flags by name, as strace shows them: {@code MS_REC|MS_PRIVATE}. */
+    static String mountFlags(long flags) {
+        StringBuilder sb = new StringBuilder();
+        long rest = flags;
+        String[] names = {"MS_RDONLY", "MS_NOSUID", "MS_NODEV", "MS_NOEXEC", "MS_REMOUNT", "MS_BIND", "MS_REC",
+            "MS_PRIVATE", "MS_SLAVE", "MS_SHARED"};
+        long[] values = {MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE,
+            MS_SLAVE, MS_SHARED};
+        for (int i = 0; i < names.length; i++) {
+            if ((rest & values[i]) != 0) {
+                sb.append(sb.length() > 0 ? "|" : "").append(names[i]);
+                rest &= ~values[i];
+            }
+        }
+        if (rest != 0 || sb.length() == 0) {
+            sb.append(sb.length() > 0 ? "|" : "").append(rest);
+        }
+        return sb.toString();
+    }
+}

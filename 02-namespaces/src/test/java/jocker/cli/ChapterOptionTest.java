@@ -1,0 +1,23 @@
+package jocker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Not graded: {@code jocker --chapter N} shows the command line as chapter N left it. */
+@DisplayName("jocker --chapter N")
+class ChapterOptionTest {
+
+    @Test
+    @DisplayName("--chapter 1 has chapter 1's run and escape only; without it, run is chapter 2's")
+    void chapterPicksTheCommands() {
+        var one = Jocker.commandLine(1).getSubcommands();
+        assertThat(one.keySet()).containsExactlyInAnyOrder("run", "escape");
+        assertThat((Object) one.get("run").getCommand()).isInstanceOf(jocker.cli.RunCommand.class);
+
+        var all = Jocker.commandLine().getSubcommands();
+        assertThat(all.keySet()).contains("run", "ps", "exec", "stop", "rm", "logs", "kill");
+        assertThat((Object) all.get("run").getCommand()).isInstanceOf(ContainerRunCommand.class);
+    }
+}

@@ -1,0 +1,52 @@
+package jocker.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import jocker.cgroups.Cgroup;
+import jocker.cgroups.CgroupHook;
+import jocker.cli.Jocker;
+import jocker.cli.Subcommand;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jocker pause}: the freezer stops every process of the container
+ * where it stands; {@link UnpauseCommand} lets them go on.
+ */
+@Command(name = "pause", mixinStandardHelpOptions = true,
+        description = "Freeze every process of running containers (cgroup freezer).")
+public class PauseCommand implements Callable<Integer>, Subcommand {
+
+    @ParentCommand
+    private Jocker jocker;
+
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Names, IDs or unique ID prefixes.")
+    private List<String> containers;
+
+    @Override
+    public int chapter() {
+        return 3;
+    }
+
+    /** What this command does to the container's cgroup. */
+    protected void apply(Cgroup cgroup) {
+        cgroup.freeze();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ContainerStore store = new ContainerStore(jocker.images().root());
+        for (String ref : containers) {
+            ContainerState state = store.find(ref);
+            if (!state.isRunning()) {
+                throw new IllegalStateException("container " + ref + " is not running");
+            }
+            apply(CgroupHook.of(state.id()));
+            System.out.println(ref);
+        }
+        return 0;
+    }
+}

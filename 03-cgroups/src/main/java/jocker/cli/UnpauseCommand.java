@@ -1,0 +1,14 @@
+package jocker.cli;
+
+import jocker.cgroups.Cgroup;
+import picocli.CommandLine.Command;
+
+/** {@code jocker unpause}: thaws what {@link PauseCommand} froze. */
+@Command(name = "unpause", mixinStandardHelpOptions = true, description = "Thaw paused containers.")
+public final class UnpauseCommand extends PauseCommand {
+
+    @Override
+    protected void apply(Cgroup cgroup) {
+        cgroup.thaw();
+    }
+}

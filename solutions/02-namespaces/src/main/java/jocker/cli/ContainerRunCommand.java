@@ -1,0 +1,82 @@
+package jocker.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jocker.runtime.InitConfig;
+import jocker.runtime.Stdio;
+import jocker.cli.Jocker;
+import jocker.cli.ProcessOptions;
+import jocker.cli.Subcommand;
+import jocker.engine.ContainerState;
+import jocker.engine.Containers;
+import jocker.engine.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jocker run}, chapter 2's: in namespaces, and in the background with {@code -d}. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Run a command in a new container.",
+            "Chapter 2: the container gets its own PID, mount, UTS, IPC, network and cgroup",
+            "namespaces; its root is the image's files, entered with pivot_root. It stays",
+            "listed by 'jocker ps -a' after it exits, unless --rm. The exit status is the",
+            "command's (128 + N when signal N killed it); 125 means jocker itself failed."},
+        footer = {"", "Examples:",
+            "  jocker run busybox sh -c 'echo $$$$; hostname; ls /sys/class/net'",
+            "  jocker run -d --name ticker busybox sh -c 'while true; do date; sleep 1; done'",
+            "  jocker run --rm --hostname box busybox hostname"})
+public class ContainerRunCommand implements Callable<Integer>, Subcommand {
+
+    @ParentCommand
+    private Jocker jocker;
+
+    @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container's ID.")
+    private boolean detach;
+
+    @Option(names = "--rm", description = "Remove the container when it exits.")
+    private boolean autoRemove;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name the container (default: a generated one).")
+    private String name;
+
+    @Option(names = "--hostname", paramLabel = "NAME", description = "Hostname inside (default: the short ID).")
+    private String hostname;
+
+    @Mixin
+    private ProcessOptions process;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: 'busybox' is built in.")
+    private String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: sh).")
+    private List<String> command = new ArrayList<>();
+
+    @Override
+    public int chapter() {
+        return 2;
+    }
+
+    /** After the container is recorded, before it starts: later chapters' run commands add to it here. */
+    protected void created(Containers containers, ContainerState state) throws Exception {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Jocker.requireRoot(ContainerCli.WHY_ROOT);
+        Containers containers = new Containers(jocker.images().root());
+        List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
+        ContainerState state = containers.create(new RunOptions(image, command.isEmpty() ? List.of("sh") : command,
+                name, hostname, environment, process.workdir(), autoRemove));
+        created(containers, state);
+        if (detach) {
+            containers.startDetached(state.id());
+            System.out.println(state.id());
+            return 0;
+        }
+        return containers.runForeground(state.id(), Stdio.inherit());
+    }
+}

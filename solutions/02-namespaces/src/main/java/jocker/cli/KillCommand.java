@@ -1,0 +1,57 @@
+package jocker.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import jocker.runtime.ExitStatus;
+import jocker.cli.Jocker;
+import jocker.cli.Subcommand;
+import jocker.engine.Containers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jocker kill}. */
+@Command(name = "kill", mixinStandardHelpOptions = true, description = "Send a signal to running containers.")
+public final class KillCommand implements Callable<Integer>, Subcommand {
+
+    @ParentCommand
+    private Jocker jocker;
+
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", defaultValue = "KILL",
+            description = "Name (KILL, SIGTERM) or number (default: ${DEFAULT-VALUE}).")
+    private String signal;
+
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Names, IDs or unique ID prefixes.")
+    private List<String> containers;
+
+    @Override
+    public int chapter() {
+        return 2;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Jocker.requireRoot(ContainerCli.WHY_ROOT);
+        int number = parse(signal);
+        Containers engine = new Containers(jocker.images().root());
+        for (String c : containers) {
+            engine.kill(c, number);
+            System.out.println(c);
+        }
+        return 0;
+    }
+
+    static int parse(String signal) {
+        if (signal.matches("\\d+")) {
+            return Integer.parseInt(signal);
+        }
+        String name = signal.toUpperCase().startsWith("SIG") ? signal.toUpperCase() : "SIG" + signal.toUpperCase();
+        for (int n = 1; n <= 64; n++) {
+            if (ExitStatus.signalName(n).equals(name)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("unknown signal: " + signal);
+    }
+}

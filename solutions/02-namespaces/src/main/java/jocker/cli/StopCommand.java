@@ -1,0 +1,44 @@
+package jocker.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jocker.cli.Jocker;
+import jocker.cli.Subcommand;
+import jocker.engine.Containers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jocker stop}. */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+        description = "Stop running containers: SIGTERM, then SIGKILL after a timeout.")
+public final class StopCommand implements Callable<Integer>, Subcommand {
+
+    @ParentCommand
+    private Jocker jocker;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds to wait after SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
+    private int seconds;
+
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Names, IDs or unique ID prefixes.")
+    private List<String> containers;
+
+    @Override
+    public int chapter() {
+        return 2;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Jocker.requireRoot(ContainerCli.WHY_ROOT);
+        Containers engine = new Containers(jocker.images().root());
+        for (String c : containers) {
+            engine.stop(c, Duration.ofSeconds(seconds));
+            System.out.println(c);
+        }
+        return 0;
+    }
+}
