@@ -1,6 +1,8 @@
 package jocker.cli;
 
 import java.io.IOException;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -9,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import jocker.runtime.Container;
 import jocker.runtime.ExitStatus;
-import jocker.runtime.InitConfig;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.images.ImageStore;
@@ -17,7 +18,8 @@ import jocker.images.Trees;
 
 /**
  * A container run in the foreground, as chapter 1's {@code jocker run} does
- * it: copy the image's files for the container, start it on this terminal,
+ * it: copy the image's files into a bundle for the container, write its
+ * config.json, start it on this terminal,
  * wait, and remove the copy, also when jocker itself is interrupted.
  */
 final class ForegroundRun {
@@ -33,17 +35,18 @@ final class ForegroundRun {
      * what the subcommand's options say. Returns the status to exit with.
      */
     static int run(Jocker jocker, String image, List<String> command,
-                   Function<InitConfig, InitConfig> configure) throws IOException, InterruptedException {
+                   Function<Spec, Spec> configure) throws IOException, InterruptedException {
         Jocker.requireRoot("chroot(2) requires CAP_SYS_CHROOT");
         ImageStore images = jocker.images();
         Path imageRoot = images.rootfs(image);
         Path dir = images.containerDir(newId());
-        Path rootfs = dir.resolve("rootfs");
+        Path rootfs = dir.resolve("rootfs"); // the bundle is the container's directory: config.json, rootfs/
         Thread cleanup = null;
         try {
             Trees.copy(imageRoot, rootfs);
-            InitConfig config = configure.apply(InitConfig.of(rootfs, command));
-            Container container = Container.start(config, Stdio.inherit(), InitLauncher.forThisJvm(images.root()));
+            Spec spec = configure.apply(Spec.of(Path.of("rootfs"), command));
+            Bundle.write(dir, spec);
+            Container container = Container.start(dir, Stdio.inherit(), InitLauncher.forThisJvm(images.root()));
             // SIGTERM, SIGINT or SIGHUP to jocker: stop the container, then remove its files.
             cleanup = new Thread(() -> stopAndRemove(container, dir), "jocker-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);

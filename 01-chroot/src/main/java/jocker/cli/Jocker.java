@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import jocker.engine.Chapters;
 import jocker.images.ImageStore;
 import jocker.linux.JnaSetup;
 import picocli.CommandLine;
@@ -36,20 +37,18 @@ public final class Jocker implements Runnable {
                     + "(default: all chapters).")
     private int chapter = Integer.MAX_VALUE;
 
-    /** The system property that holds {@code --chapter} for the engine, in this JVM and those it starts. */
-    public static final String CHAPTER_PROPERTY = "jocker.chapter";
 
     public static void main(String[] args) {
         int upTo = chapterOf(args);
         if (upTo != Integer.MAX_VALUE) {
-            System.setProperty(CHAPTER_PROPERTY, Integer.toString(upTo));
+            System.setProperty(Chapters.PROPERTY, Integer.toString(upTo));
         }
         System.exit(commandLine(upTo).execute(args));
     }
 
     /** The chapter the engine stops at: {@code --chapter}, or every chapter there is. */
     public static int chapter() {
-        return Integer.getInteger(CHAPTER_PROPERTY, Integer.MAX_VALUE);
+        return Chapters.upTo();
     }
 
     /** The command line with every chapter's subcommands on the class path. */
@@ -69,7 +68,11 @@ public final class Jocker implements Runnable {
                 .filter(c -> c.chapter() <= upTo)
                 .sorted(Comparator.comparingInt(Subcommand::chapter))
                 .forEach(c -> byName.put(new CommandLine(c).getCommandName(), c));
-        byName.forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command).setStopAtPositional(true)));
+        byName.forEach((name, command) -> {
+            CommandLine sub = new CommandLine(command).setStopAtPositional(true);
+            command.extend(sub, upTo);
+            cli.addSubcommand(name, sub);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("jocker: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("JOCKER_DEBUG") != null) {
@@ -126,10 +129,18 @@ public final class Jocker implements Runnable {
     /** The state directory: {@code --root}, else {@code $JOCKER_ROOT}, else {@code /var/lib/jocker}. */
     public Path root() {
         if (root != null) {
-            return root.toAbsolutePath();
+            return absolute(root.toString(), "--root");
         }
         String env = System.getenv("JOCKER_ROOT");
-        return Path.of(env != null && !env.isEmpty() ? env : "/var/lib/jocker").toAbsolutePath();
+        return env != null ? absolute(env, "JOCKER_ROOT") : Path.of("/var/lib/jocker");
+    }
+
+    /** A state directory must be named absolutely: an empty or relative one would land wherever jocker runs. */
+    private static Path absolute(String dir, String what) {
+        if (dir.isBlank() || !dir.startsWith("/")) {
+            throw new IllegalArgumentException(what + " must be an absolute path, not '" + dir + "'");
+        }
+        return Path.of(dir).normalize();
     }
 
     /**

@@ -3,7 +3,7 @@ package jocker.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         List<String> cmd = command.isEmpty() ? List.of("sh") : command;
-        List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
-        return ForegroundRun.run(jocker, image, cmd, c -> c.withEnv(environment).withWorkdir(process.workdir()));
+        List<String> environment = process.environment(Spec.DEFAULT_ENV);
+        return ForegroundRun.run(jocker, image, cmd, s -> s.withEnv(environment).withCwd(process.workdir()));
     }
 }

@@ -1,5 +1,7 @@
 package jocker.cli;
 
+import picocli.CommandLine;
+
 /**
  * A {@code jocker} subcommand, found with {@link java.util.ServiceLoader}
  * ({@code META-INF/services/jocker.cli.Subcommand}). Each chapter adds its
@@ -12,4 +14,8 @@ public interface Subcommand {
 
     /** The chapter that provides this command; the highest wins a name. */
     int chapter();
+
+    /** Adds what later chapters contribute to this command, such as options (chapter 3's limits on run). */
+    default void extend(CommandLine commandLine, int upTo) {
+    }
 }

@@ -1,10 +1,11 @@
 package jocker.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import jocker.course.Exercise;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
-import jocker.course.Exercise;
 import jocker.linux.Errno;
 import jocker.linux.LibC;
 import jocker.linux.SyscallException;
@@ -12,9 +13,11 @@ import jocker.linux.Syscalls;
 import jocker.chroot.Escape;
 
 /**
- * The container's first process. The parent starts it as a fresh JVM (see
- * {@link InitLauncher}); it enters the root filesystem, and then replaces
- * itself with the container's command, which keeps its PID.
+ * The container's first process: the runtime. The engine starts it as a
+ * fresh JVM (see {@link InitLauncher}) with one argument, the bundle
+ * directory; it reads the bundle's {@code config.json} and nothing else, runs
+ * the {@link InitStep}s every chapter contributes, in their order, and the
+ * last of them replaces it with the container's command, which keeps its PID.
  *
  * <p>Why a separate process and not a call in the parent: {@code chroot(2)}
  * changes the root of the whole process, and the parent is a JVM with dozens
@@ -41,24 +44,39 @@ public final class Init {
             CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class);
     // end::preload[]
 
-    private final InitConfig config;
-
-    public Init(InitConfig config) {
-        this.config = config;
+    private Init() {
     }
 
     // tag::main[]
+    /** {@code Init <bundle>}: runs the container that the bundle's config.json describes. */
     public static void main(String[] args) {
-        runAsInit(() -> new Init(InitConfig.parse(args)).run());
+        runAsInit(() -> run(InitStep.all(), context(args, 0)));
+    }
+
+    /** Reads the bundle named by the one argument. */
+    public static InitContext context(String[] args, long joinPid) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: Init <bundle directory>");
+        }
+        Bundle bundle = new Bundle(Path.of(args[0]).toAbsolutePath());
+        Spec spec = bundle.read();
+        if (spec.process.args == null || spec.process.args.isEmpty()) {
+            throw new IllegalArgumentException(bundle.config() + ": process.args is empty: no command to run");
+        }
+        if (!spec.process.cwd.startsWith("/")) {
+            throw new IllegalArgumentException(bundle.config() + ": process.cwd must be absolute: "
+                    + spec.process.cwd);
+        }
+        return new InitContext(bundle.dir(), spec, bundle.rootfs(spec), joinPid);
     }
 
     /**
      * Runs the body of an init, which ends in execve and so never returns.
      * A failure becomes a message on stderr and Docker's status for it.
-     * Chapter 2's init runs its own body through here too.
      */
     public static void runAsInit(Body body) {
         try {
+            USED_AFTER_ROOT_SWITCH.size(); // loads them now, see above
             body.run();
         } catch (CommandPath.CommandNotFoundException e) {
             fail(127, e.getMessage());
@@ -83,27 +101,37 @@ public final class Init {
     // end::main[]
 
     // tag::run[]
-    /** Sets up the container and becomes its command; returns only by throwing. */
-    public void run() throws IOException {
-        RootSwitch.named(config.rootSwitch()).enter(config.rootfs());
-        if (config.escape()) {
-            Escape.breakOut();
+    /** Runs the steps in order; the last one, execve, does not return. */
+    public static void run(List<InitStep> steps, InitContext context) throws IOException {
+        for (InitStep step : steps) {
+            if (!context.isExec() || step.forExec()) {
+                step.run(context);
+            }
         }
-        // Like Docker, create a working directory that the image lacks.
-        Files.createDirectories(Path.of(config.workdir()));
-        exec(config);
     }
     // end::run[]
 
     // tag::exec[]
     /** Becomes the container's command: same PID, new program. */
-    public static void exec(InitConfig config) {
+    public static void exec(Spec.Process process) {
         // Exercise 1.2: chdir(2) to the working directory, find the command in the
         //   container's PATH (CommandPath), mark descriptors 3 and up close-on-exec,
         //   then execve(2) the command with the container's environment.
         Exercise.todo("1.2", "chdir(2) to the working directory, find the command in the container's PATH (CommandPath), mark descriptors 3 and up close-on-exec, then execve(2) the command with the container's environment.");
     }
     // end::exec[]
+
+    /** The value of {@code name} in {@code env}, or null; the last one wins, as in a shell. */
+    static String getenv(List<String> env, String name) {
+        String prefix = name + "=";
+        String value = null;
+        for (String entry : env) {
+            if (entry.startsWith(prefix)) {
+                value = entry.substring(prefix.length());
+            }
+        }
+        return value;
+    }
 
     private static void fail(int status, String message) {
         System.err.println("jocker-init: " + message);

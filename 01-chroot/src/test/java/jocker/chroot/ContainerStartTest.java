@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Container;
 import jocker.runtime.Stdio;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 
 @RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
@@ -46,7 +46,7 @@ class ContainerStartTest {
     void outputStreamsAreSeparate() throws Exception {
         Path out = state.resolve("separate.out");
         Path err = state.resolve("separate.err");
-        Container c = Container.start(Jail.sh(rootfs, "echo to-out; echo to-err >&2; echo more-out"),
+        Container c = Container.start(Jail.bundle(state, Jail.sh(rootfs, "echo to-out; echo to-err >&2; echo more-out")),
                 new Stdio(Redirect.from(new File("/dev/null")), Redirect.to(out.toFile()), Redirect.to(err.toFile())),
                 launcher);
         try {
@@ -66,7 +66,7 @@ class ContainerStartTest {
     @DisplayName("stdin reaches the command: cat copies it to stdout")
     void stdinReachesTheCommand() throws Exception {
         Path out = state.resolve("cat.out");
-        Container c = Container.start(InitConfig.of(rootfs, List.of("cat")),
+        Container c = Container.start(Jail.bundle(state, Spec.of(rootfs, List.of("cat"))),
                 new Stdio(Redirect.PIPE, Redirect.to(out.toFile()), Redirect.INHERIT), launcher);
         try {
             c.process().getOutputStream().write("through the pipe\n".getBytes(StandardCharsets.UTF_8));
@@ -84,7 +84,7 @@ class ContainerStartTest {
     @Graded(exercise = "1.3", points = 2)
     @DisplayName("the init becomes the command: the shell's $$ is the PID the parent started")
     void commandKeepsTheInitsPid() throws Exception {
-        Container c = Container.start(Jail.sh(rootfs, "echo $$"),
+        Container c = Container.start(Jail.bundle(state, Jail.sh(rootfs, "echo $$")),
                 new Stdio(Redirect.from(new File("/dev/null")), Redirect.PIPE, Redirect.INHERIT), launcher);
         try (var out = new BufferedReader(new InputStreamReader(c.process().getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo(Long.toString(c.pid()));

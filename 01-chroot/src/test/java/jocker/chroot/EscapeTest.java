@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 
 @RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
@@ -39,7 +39,7 @@ class EscapeTest {
     @DisplayName("after the escape the command reads a file that exists only on the host")
     void escapedCommandReadsHostFiles() throws Exception {
         Path marker = host.resolve("host-marker");
-        var result = jail.run(InitConfig.of(rootfs, List.of("cat", marker.toString())).withEscape(true));
+        var result = jail.run(Spec.of(rootfs, List.of("cat", marker.toString())).withEscape(true));
 
         assertThat(result.exitValue()).as(result.describe()).isZero();
         assertThat(result.out()).isEqualTo("on the host\n");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 
 @RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
@@ -37,7 +37,7 @@ class InitExecTest {
     @Graded(exercise = "1.2", points = 2)
     @DisplayName("the command gets its arguments as they were given, spaces and all")
     void argumentsReachTheCommand() throws Exception {
-        var result = jail.run(InitConfig.of(rootfs, List.of("sh", "-c", "echo \"$0|$1|$#\"", "sh", "two  words")));
+        var result = jail.run(Spec.of(rootfs, List.of("sh", "-c", "echo \"$0|$1|$#\"", "sh", "two  words")));
 
         assertThat(result.exitValue()).as(result.describe()).isZero();
         assertThat(result.out()).isEqualTo("sh|two  words|1\n");
@@ -61,7 +61,7 @@ class InitExecTest {
     @Graded(exercise = "1.2", points = 2)
     @DisplayName("the command starts in the working directory it was given (-w), created if missing")
     void workingDirectoryIsTheOneGiven() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs).withWorkdir("/srv/app")).awaitReady()) {
+        try (Jail.Running c = jail.start(Jail.waiting(rootfs).withCwd("/srv/app")).awaitReady()) {
             Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "cwd"));
 
             assertThat(cwd).isEqualTo(rootfs.toRealPath().resolve("srv/app"));
@@ -85,7 +85,7 @@ class InitExecTest {
     @Graded(exercise = "1.2", points = 2)
     @DisplayName("a command that is not in the container's PATH exits 127 and says so")
     void missingCommandExits127() throws Exception {
-        var result = jail.run(InitConfig.of(rootfs, List.of("no-such-command")));
+        var result = jail.run(Spec.of(rootfs, List.of("no-such-command")));
 
         assertThat(result.exitValue()).as(result.describe()).isEqualTo(127);
         assertThat(result.err()).contains("\"no-such-command\": executable file not found in $PATH");

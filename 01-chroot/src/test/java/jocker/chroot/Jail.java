@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Container;
 import jocker.runtime.ExitStatus;
-import jocker.runtime.InitConfig;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
 /**
  * Test support: runs the chapter's init and collects what it did. A probe in
@@ -53,7 +54,7 @@ final class Jail {
     }
 
     /** Runs {@code config} to the end with stdin empty and stdout, stderr to files. */
-    Result run(InitConfig config) throws Exception {
+    Result run(Spec config) throws Exception {
         Path out = Files.createTempFile(stateRoot, "stdout", ".txt");
         Path err = Files.createTempFile(stateRoot, "stderr", ".txt");
         Process p = start(config, Redirect.from(new java.io.File("/dev/null")), Redirect.to(out.toFile()),
@@ -67,8 +68,8 @@ final class Jail {
         }
     }
 
-    private Process start(InitConfig config, Redirect in, Redirect out, Redirect err) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(config));
+    private Process start(Spec config, Redirect in, Redirect out, Redirect err) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle(stateRoot, config)));
         builder.environment().clear();
         return builder.redirectInput(in).redirectOutput(out).redirectError(err).start();
     }
@@ -82,7 +83,7 @@ final class Jail {
         private final BufferedReader stdout;
         private final Path stderr;
 
-        Running(InitConfig config) throws IOException {
+        Running(Spec config) throws IOException {
             stderr = Files.createTempFile(stateRoot, "stderr", ".txt");
             process = start(config, Redirect.PIPE, Redirect.PIPE, Redirect.to(stderr.toFile()));
             stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -126,17 +127,24 @@ final class Jail {
         }
     }
 
-    Running start(InitConfig config) throws IOException {
+    Running start(Spec config) throws IOException {
         return new Running(config);
     }
 
+    /** A new bundle directory under {@code parent} whose config.json is {@code spec}. */
+    static Path bundle(Path parent, Spec spec) throws IOException {
+        Path dir = Files.createTempDirectory(parent, "bundle");
+        Bundle.write(dir, spec);
+        return dir;
+    }
+
     /** {@code sh -c script} in {@code rootfs}. */
-    static InitConfig sh(Path rootfs, String script) {
-        return InitConfig.of(rootfs, List.of("sh", "-c", script));
+    static Spec sh(Path rootfs, String script) {
+        return Spec.of(rootfs, List.of("sh", "-c", script));
     }
 
     /** A command that says it is ready, then waits for stdin to close. */
-    static InitConfig waiting(Path rootfs) {
+    static Spec waiting(Path rootfs) {
         return sh(rootfs, "echo ready; read line; exit 0");
     }
 }

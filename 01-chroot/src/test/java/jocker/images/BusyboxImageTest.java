@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jocker.runtime.InitConfig;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
@@ -78,7 +79,8 @@ class BusyboxImageTest {
     void aShellRunsInIt() throws Exception {
         Path out = state.resolve("whoami.out");
         ProcessBuilder init = new ProcessBuilder(InitLauncher.forThisJvm(state)
-                .commandLine(InitConfig.of(rootfs, List.of("sh", "-c", "whoami; ls /bin | grep -c ."))));
+                .commandLine(Bundle.write(Files.createTempDirectory(state, "bundle"),
+                        Spec.of(rootfs, List.of("sh", "-c", "whoami; ls /bin | grep -c ."))).dir()));
         init.environment().clear();
         Process p = init.redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {

@@ -1,25 +1,32 @@
 package jocker.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jocker.runtime.InitConfig;
-import jocker.runtime.InitLauncher;
-import jocker.runtime.Stdio;
-import jocker.cli.Jocker;
+import java.util.function.Predicate;
 import jocker.images.ImageStore;
 import jocker.images.Trees;
-import jocker.namespaces.ExecInit;
 import jocker.linux.Kernel;
+import jocker.namespaces.ExecInit;
 import jocker.namespaces.NamespaceJoin;
+import jocker.runtime.InitLauncher;
+import jocker.runtime.Stdio;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
-/** Chapter 2's containers, which outlive the command that started them: the engine behind the CLI. */
+/**
+ * The engine: what {@code jocker}'s commands call, and from chapter 6 what
+ * {@code jockerd} serves. It turns a {@link CreateRequest} into an OCI bundle
+ * (the spec every chapter's {@link Feature} fills in, and a root filesystem),
+ * has the runtime run it, and keeps each container's record in the
+ * {@link ContainerStore}. It knows nothing of the command line.
+ */
 public final class Containers {
 
     /** How long {@code run -d} waits for a container to be running. */
@@ -39,38 +46,73 @@ public final class Containers {
         return store;
     }
 
-    /** Records a new container and copies its image's files for it (chapter 4: stacks its layers). */
-    public ContainerState create(RunOptions options) throws IOException {
-        String name = options.name() != null ? options.name() : Names.newName();
-        Names.checkName(name);
-        for (ContainerState other : store.list()) {
-            if (other.name().equals(name)) {
-                throw new IllegalArgumentException("the name '" + name + "' is in use by container " + other.shortId());
-            }
-        }
-        String id = Names.newId();
-        String hostname = options.hostname() != null ? options.hostname() : id.substring(0, 12);
-        ContainerState state = ContainerState.newContainer(id, name, options.image(), options.command(), hostname,
-                options.env(), options.workdir(), options.autoRemove());
-        store.create(state);
+    // tag::create[]
+    /**
+     * Records a new container and writes its bundle: the spec, filled in by
+     * every chapter's feature in chapter order, and the root filesystem.
+     * If anything fails, nothing of the container is left.
+     */
+    public ContainerState create(CreateRequest request) throws IOException {
+        ContainerState state = reserve(request);
         try {
-            if (!preparedByHook(state)) {
-                Trees.copy(images.rootfs(options.image()), store.rootfs(id));
+            Spec spec = Spec.of(Path.of("rootfs"), request.command())
+                    .withEnv(request.env())
+                    .withCwd(request.workdir());
+            List<Feature> features = Feature.all();
+            for (Feature feature : features) {
+                feature.configure(spec, request, state);
             }
+            Files.createDirectories(store.bundle(state.id()).dir());
+            List<Feature> latestFirst = new ArrayList<>(features);
+            java.util.Collections.reverse(latestFirst);
+            if (!preparedByFeature(latestFirst, state)) {
+                Trees.copy(images.rootfs(request.image()), store.rootfs(state.id()));
+            }
+            store.bundle(state.id()).write(spec);
         } catch (IOException | RuntimeException e) {
-            store.remove(id);
+            try {
+                remove(state);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         return state;
     }
+    // end::create[]
 
-    private boolean preparedByHook(ContainerState state) throws IOException {
-        for (ContainerHook hook : ContainerHook.all()) {
-            if (hook.prepareRootfs(store, state)) {
+    /** Records the container under a unique name; a generated name that is taken is drawn again. */
+    private ContainerState reserve(CreateRequest request) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String name = request.name() != null ? request.name() : Names.newName();
+            Names.checkName(name);
+            String id = Names.newId();
+            String hostname = request.hostname() != null ? request.hostname() : id.substring(0, 12);
+            ContainerState state = ContainerState.newContainer(id, name, request.image(), request.command(),
+                    hostname, request.env(), request.workdir(), request.autoRemove());
+            try {
+                store.create(state);
+                return state;
+            } catch (NameConflictException e) {
+                if (request.name() != null || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean preparedByFeature(List<Feature> latestFirst, ContainerState state) throws IOException {
+        for (Feature feature : latestFirst) {
+            if (feature.prepareRoot(store, state)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The launcher of this engine's init JVMs; they carry {@code --chapter} on. */
+    public InitLauncher launcher() {
+        return InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo()));
     }
 
     /**
@@ -81,7 +123,7 @@ public final class Containers {
         Thread hook = new Thread(() -> stopQuietly(id), "jocker-stop-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root));
+            return Monitor.run(store, id, stdio, launcher());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -93,39 +135,20 @@ public final class Containers {
 
     /** Starts a {@link Shim} for the container and waits until the container runs (or has already ended). */
     public ContainerState startDetached(String id) throws IOException, InterruptedException {
-        InitLauncher launcher = InitLauncher.forThisJvm(root);
-        List<String> cmd = new ArrayList<>(List.of(launcher.java().toString(),
-                "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djna.nounpack=true", "-Djna.boot.library.path=" + launcher.jnaLibDir(),
-                "-D" + Jocker.CHAPTER_PROPERTY + "=" + Jocker.chapter(), // the shim's hooks: --chapter's
-                "-cp", launcher.classPath(), Shim.class.getName(), root.toString(), id));
+        List<String> cmd = launcher().commandLine(Shim.class.getName(), List.of(root.toString(), id));
         File log = store.log(id).toFile();
-        ProcessBuilder shim = new ProcessBuilder(cmd)
+        Process process = new ProcessBuilder(cmd)
                 .redirectInput(Redirect.from(new File("/dev/null")))
                 .redirectOutput(Redirect.appendTo(log))
-                .redirectError(Redirect.appendTo(log));
-        Process process = shim.start();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            ContainerState state = readIfPresent(id);
-            if (state == null || !ContainerState.CREATED.equals(state.status())) {
-                return state; // null: it ran, exited and was removed (--rm)
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(20);
+                .redirectError(Redirect.appendTo(log))
+                .start();
+        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status()), START_TIMEOUT,
+                process::isAlive);
+        if (state != null && ContainerState.CREATED.equals(state.status())) {
+            throw new IllegalStateException("container " + id.substring(0, 12) + " did not start: "
+                    + (Files.exists(store.log(id)) ? Files.readString(store.log(id)).strip() : "no log"));
         }
-        throw new IllegalStateException("container " + id.substring(0, 12) + " did not start: "
-                + (Files.exists(store.log(id)) ? Files.readString(store.log(id)).strip() : "no log"));
-    }
-
-    private ContainerState readIfPresent(String id) throws IOException {
-        try {
-            return store.read(id);
-        } catch (ContainerNotFoundException e) {
-            return null;
-        }
+        return state; // null: it ran, exited and was removed (--rm)
     }
 
     /** {@code jocker stop}: SIGTERM, then SIGKILL after {@code timeout}; waits until the exit is recorded. */
@@ -154,55 +177,87 @@ public final class Containers {
             }
             beforeSignal(state);
             state.process().ifPresent(p -> {
-                Kernel.kill(p.pid(), Stopper.SIGKILL);
+                Stopper.signal(p, Stopper.SIGKILL);
                 Stopper.awaitExit(p, Duration.ofSeconds(10));
             });
             awaitRecordedExit(state.id());
         }
+        remove(state);
+    }
+
+    /** Deletes a container that has ended: first what the features made for it, then its directory. */
+    void remove(ContainerState state) throws IOException {
         Monitor.remove(store, state);
     }
 
+    // tag::exec[]
     /** {@code jocker exec}: runs a command in the running container's namespaces; returns its exit status. */
     public int exec(String ref, List<String> command, List<String> env, String workdir, Stdio stdio)
             throws IOException, InterruptedException {
         ContainerState state = store.find(ref);
         ProcessHandle init = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
-        InitLauncher base = InitLauncher.forThisJvm(root);
-        InitLauncher launcher = new InitLauncher(base.java(), base.classPath(), base.jnaLibDir(),
-                ExecInit.class.getName());
-        List<String> environment = new ArrayList<>(state.env());
-        environment.addAll(env);
-        InitConfig config = InitConfig.of(Path.of("/"), command).withEnv(environment)
-                .withWorkdir(workdir != null ? workdir : state.workdir());
-        List<String> cmd = new ArrayList<>(launcher.commandLine(config));
-        cmd.add(cmd.indexOf("--"), "--pid=" + init.pid());
-        for (ContainerHook hook : ContainerHook.all()) {
-            cmd.addAll(cmd.indexOf("--"), hook.beforeExec(store, state)); // chapter 3: join its cgroup too
+        for (Feature feature : Feature.all()) {
+            feature.beforeExec(store, state); // chapter 3: a paused container refuses
         }
-        ProcessBuilder builder = new ProcessBuilder(cmd);
-        builder.environment().clear();
-        builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-        return NamespaceJoin.start(init.pid(), builder).waitFor();
+        Spec spec = store.bundle(state.id()).read();
+        Spec.Process process = new Spec.Process();
+        process.args = List.copyOf(command);
+        process.env = new ArrayList<>(spec.process.env);
+        process.env.addAll(env);
+        process.cwd = workdir != null ? workdir : spec.process.cwd;
+        Path execFile = Files.createTempFile(store.dir(state.id()), ".exec-", ".json");
+        try {
+            new ObjectMapper().writeValue(execFile.toFile(), new ExecInit.ExecFile(init.pid(), process));
+            List<String> cmd = launcher().commandLine(ExecInit.class.getName(),
+                    List.of(store.bundle(state.id()).dir().toString(), execFile.toString()));
+            ProcessBuilder builder = new ProcessBuilder(cmd);
+            builder.environment().clear();
+            builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
+            return NamespaceJoin.start(init.pid(), builder).waitFor();
+        } finally {
+            Files.deleteIfExists(execFile);
+        }
+    }
+    // end::exec[]
+
+    /** {@code jocker ps}: running containers, or all with {@code all}, newest first. */
+    public List<ContainerSummary> list(boolean all) throws IOException {
+        java.time.Instant now = java.time.Instant.now();
+        List<ContainerSummary> out = new ArrayList<>();
+        for (ContainerState s : store.list()) {
+            ContainerSummary summary = ContainerSummary.of(store, s, now);
+            if (all || summary.state().equals("running") || summary.state().equals("paused")) {
+                out.add(summary);
+            }
+        }
+        return out;
+    }
+
+    /** The container's spec, as its bundle has it. */
+    public Spec spec(String ref) throws IOException {
+        return store.bundle(store.find(ref).id()).read();
     }
 
     private void beforeSignal(ContainerState state) throws IOException {
-        for (ContainerHook hook : ContainerHook.all()) {
-            hook.beforeSignal(store, state);
+        for (Feature feature : Feature.all()) {
+            feature.beforeSignal(store, state);
         }
     }
 
-    /** Waits for the monitor to record the exit; records it itself if the monitor is gone. */
+    /**
+     * Waits for the monitor to record the exit, woken by the change of the
+     * container's state file; records it itself if the monitor is gone.
+     */
     private ContainerState awaitRecordedExit(String id) throws IOException, InterruptedException {
-        for (int i = 0; i < 250; i++) {
-            ContainerState s = readIfPresent(id);
-            if (s == null || ContainerState.EXITED.equals(s.status())) {
-                return s;
-            }
-            Thread.sleep(20);
+        Predicate<ContainerState> ended = s -> !s.isRunning() && !ContainerState.RUNNING.equals(s.status())
+                || ContainerState.EXITED.equals(s.status());
+        ContainerState s = store.await(id, ended, Duration.ofSeconds(5), () -> true);
+        if (s == null || !ContainerState.RUNNING.equals(s.status()) || s.isRunning()) {
+            return s;
         }
-        ContainerState s = store.read(id);
-        return s.isRunning() ? s : store.update(id, x -> x.exited(137));
+        // The process is gone and nobody recorded it: its monitor died with it. Its status is unknown.
+        return store.update(id, x -> ContainerState.RUNNING.equals(x.status()) ? x.exited(-1) : x);
     }
 
     private void stopQuietly(String id) {

@@ -3,9 +3,9 @@ package jocker.engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import jocker.runtime.InitConfig;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.namespaces.ContainerProcess;
@@ -26,22 +26,19 @@ public final class Monitor {
     public static int run(ContainerStore store, String id, Stdio stdio, InitLauncher launcher)
             throws IOException, InterruptedException {
         ContainerState state = store.read(id);
-        InitConfig config = InitConfig.of(store.rootfs(id), state.command())
-                .withEnv(state.env())
-                .withWorkdir(state.workdir());
-        List<ContainerHook> hooks = ContainerHook.all();
-        List<String> hookArgs = new ArrayList<>();
+        Bundle bundle = store.bundle(id);
+        List<Feature> features = Feature.all();
         Process process;
         try {
-            for (ContainerHook hook : hooks) {
-                hookArgs.addAll(hook.beforeStart(store, state));
+            Spec spec = bundle.read();
+            for (Feature feature : features) {
+                feature.beforeStart(store, state, spec);
             }
-            process = ContainerProcess.start(ContainerProcess.launcher(launcher), config, state.hostname(),
-                    hookArgs, stdio);
+            process = ContainerProcess.start(launcher, bundle.dir(), spec, stdio);
         } catch (IOException | RuntimeException e) {
-            // Undo what the hooks made (chapter 3: the cgroup), record the failure as Docker's 125.
+            // Undo what the features made (chapter 3: the cgroup), record the failure as Docker's 125.
             try {
-                for (ContainerHook hook : hooks) {
+                for (Feature hook : features) {
                     hook.afterExit(store, state, 125);
                 }
             } catch (IOException | RuntimeException cleanup) {
@@ -57,8 +54,8 @@ public final class Monitor {
         store.update(id, s -> s.running(process.pid(), started));
         int status = process.waitFor();
         try {
-            for (ContainerHook hook : hooks) {
-                hook.afterExit(store, state, status);
+            for (Feature feature : features) {
+                feature.afterExit(store, state, status);
             }
         } finally {
             recordExit(store, id, status); // also when a hook failed
@@ -76,8 +73,8 @@ public final class Monitor {
 
     /** Deletes a container that has ended: first what the hooks made for it, then its directory. */
     static void remove(ContainerStore store, ContainerState state) throws IOException {
-        for (ContainerHook hook : ContainerHook.all()) {
-            hook.beforeRemove(store, state);
+        for (Feature feature : Feature.all()) {
+            feature.beforeRemove(store, state);
         }
         store.remove(state.id());
     }

@@ -3,6 +3,7 @@ package jocker.namespaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jocker.spec.Spec;
 import java.util.EnumSet;
 import java.util.Set;
 import jocker.linux.Kernel;
@@ -16,17 +17,17 @@ import jocker.linux.Kernel;
 public enum Namespace {
     // tag::kinds[]
     /** Mount points: what the file tree looks like. */
-    MNT(0x00020000, "mnt"),
+    MNT(0x00020000, "mnt", "mount"),
     /** Process IDs: the container's first process is PID 1 and sees only its descendants. */
-    PID(0x20000000, "pid"),
+    PID(0x20000000, "pid", "pid"),
     /** Hostname and NIS domain name. */
-    UTS(0x04000000, "uts"),
+    UTS(0x04000000, "uts", "uts"),
     /** System V IPC objects and POSIX message queues. */
-    IPC(0x08000000, "ipc"),
+    IPC(0x08000000, "ipc", "ipc"),
     /** Network devices, addresses, routes, ports, firewall rules. */
-    NET(0x40000000, "net"),
+    NET(0x40000000, "net", "network"),
     /** The root of the cgroup tree a process sees in /proc/self/cgroup. */
-    CGROUP(0x02000000, "cgroup");
+    CGROUP(0x02000000, "cgroup", "cgroup");
     // end::kinds[]
 
     /** What a container gets: all of them. */
@@ -43,10 +44,28 @@ public enum Namespace {
 
     private final int flag;
     private final String procName;
+    private final String specType;
 
-    Namespace(int flag, String procName) {
+    Namespace(int flag, String procName, String specType) {
         this.flag = flag;
         this.procName = procName;
+        this.specType = specType;
+    }
+
+    /** Its {@code type} in the OCI runtime spec's {@code linux.namespaces}. */
+    public String specType() {
+        return specType;
+    }
+
+    /** The namespaces that {@code spec} asks to be made new (entries without a path). */
+    public static Set<Namespace> requestedBy(Spec spec) {
+        Set<Namespace> set = EnumSet.noneOf(Namespace.class);
+        for (Namespace ns : values()) {
+            if (spec.hasNamespace(ns.specType)) {
+                set.add(ns);
+            }
+        }
+        return set;
     }
 
     /** The {@code CLONE_NEW*} flag for unshare(2) and setns(2). */

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import jocker.course.TestRootfs;
 
 /** Test support: an engine on a temporary state directory with the busybox image in place. */
@@ -24,8 +24,8 @@ final class TestEngine implements AutoCloseable {
 
     /** Creates and starts a detached container running {@code script}. */
     ContainerState detached(String name, String script) throws Exception {
-        ContainerState created = containers.create(new RunOptions("busybox", List.of("sh", "-c", script), name, null,
-                InitConfig.DEFAULT_ENV, "/", false));
+        ContainerState created = containers.create(new CreateRequest("busybox", List.of("sh", "-c", script), name, null,
+                Spec.DEFAULT_ENV, "/", false));
         ContainerState started = containers.startDetached(created.id());
         assertThat(started.status()).as(() -> "status; log: " + log(created.id())).isEqualTo(ContainerState.RUNNING);
         return started;

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jocker.runtime.InitConfig;
+import jocker.runtime.Init;
+import jocker.runtime.Stdio;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
 
 /**
@@ -30,13 +33,12 @@ final class Box {
     /** Boxes started with {@code mainClass} as their init: chapter 2's, or a test's probe. */
     Box(Path stateRoot, Class<?> mainClass) {
         this.stateRoot = stateRoot;
-        InitLauncher base = InitLauncher.forThisJvm(stateRoot);
-        this.launcher = new InitLauncher(base.java(), base.classPath(), base.jnaLibDir(), mainClass.getName());
+        this.launcher = InitLauncher.forThisJvm(stateRoot).withMainClass(mainClass);
     }
 
     /** Chapter 2's init. */
     Box(Path stateRoot) {
-        this(stateRoot, ContainerInit.class);
+        this(stateRoot, Init.class);
     }
 
     record Result(int exitValue, String out, String err) {
@@ -45,19 +47,20 @@ final class Box {
         }
     }
 
-    private Process start(InitConfig config, String hostname, Redirect in, Redirect out, Redirect err)
+    /** Writes a bundle of chapter 2's spec for {@code config} and starts it, as the engine does. */
+    private Process start(Spec config, String hostname, Redirect in, Redirect out, Redirect err)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ContainerProcess.commandLine(launcher, config, hostname));
-        builder.environment().clear();
-        builder.redirectInput(in).redirectOutput(out).redirectError(err);
-        return NamespacedStart.start(builder, Namespace.ALL);
+        NamespacesFeature.configure(config, hostname);
+        Path bundle = Files.createTempDirectory(stateRoot, "bundle");
+        Bundle.write(bundle, config);
+        return ContainerProcess.start(launcher, bundle, config, new Stdio(in, out, err));
     }
 
-    Result run(InitConfig config) throws Exception {
+    Result run(Spec config) throws Exception {
         return run(config, "box");
     }
 
-    Result run(InitConfig config, String hostname) throws Exception {
+    Result run(Spec config, String hostname) throws Exception {
         Path out = Files.createTempFile(stateRoot, "stdout", ".txt");
         Path err = Files.createTempFile(stateRoot, "stderr", ".txt");
         Process p = start(config, hostname, Redirect.from(new File("/dev/null")), Redirect.to(out.toFile()),
@@ -76,7 +79,7 @@ final class Box {
         private final BufferedReader stdout;
         private final Path stderr;
 
-        Running(InitConfig config) throws IOException {
+        Running(Spec config) throws IOException {
             stderr = Files.createTempFile(stateRoot, "stderr", ".txt");
             process = start(config, "box", Redirect.PIPE, Redirect.PIPE, Redirect.to(stderr.toFile()));
             stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -109,7 +112,7 @@ final class Box {
         }
     }
 
-    Running start(InitConfig config) throws IOException {
+    Running start(Spec config) throws IOException {
         return new Running(config);
     }
 
@@ -121,12 +124,12 @@ final class Box {
         }
     }
 
-    static InitConfig sh(Path rootfs, String script) {
-        return InitConfig.of(rootfs, List.of("sh", "-c", script));
+    static Spec sh(Path rootfs, String script) {
+        return Spec.of(rootfs, List.of("sh", "-c", script));
     }
 
     /** {@code script}, then {@code ready}, then wait for stdin to close. */
-    static InitConfig waiting(Path rootfs, String script) {
+    static Spec waiting(Path rootfs, String script) {
         return sh(rootfs, script + "; echo ready; read line; exit 0");
     }
 

@@ -2,7 +2,7 @@ package jocker.namespaces;
 
 import jocker.chroot.Chroot;
 import jocker.runtime.Init;
-import jocker.runtime.InitConfig;
+import jocker.runtime.InitContext;
 
 /**
  * A test's init: chapter 1's chroot and exec, nothing of chapter 2's file
@@ -16,11 +16,9 @@ public final class ChrootProbe {
 
     public static void main(String[] args) {
         Init.runAsInit(() -> {
-            InitConfig config = InitConfig.parse(java.util.Arrays.stream(args)
-                    .filter(a -> !a.startsWith("--hostname=")).toArray(String[]::new));
-            Init.USED_AFTER_ROOT_SWITCH.size();
-            new Chroot().enter(config.rootfs());
-            Init.exec(config);
+            InitContext context = Init.context(args, 0);
+            new Chroot().enter(context.rootfs());
+            Init.exec(context.spec().process);
         });
     }
 }

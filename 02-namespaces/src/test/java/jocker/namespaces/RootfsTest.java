@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
@@ -72,7 +72,7 @@ class RootfsTest {
     @DisplayName("chapter 1's escape no longer reaches the host's root")
     void escapeStaysInside() throws Exception {
         Path marker = host.resolve("host-marker");
-        var result = box.run(InitConfig.of(rootfs, List.of("sh", "-c",
+        var result = box.run(Spec.of(rootfs, List.of("sh", "-c",
                 "cat " + marker + " 2>/dev/null || echo not-found; ls /bin/busybox")).withEscape(true));
 
         assertThat(result.exitValue()).as(result.describe()).isZero();

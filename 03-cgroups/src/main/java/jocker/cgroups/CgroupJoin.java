@@ -3,11 +3,14 @@ package jocker.cgroups;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import jocker.course.Exercise;
-import jocker.namespaces.InitHook;
+import jocker.runtime.InitContext;
+import jocker.runtime.InitStep;
+import jocker.runtime.Phase;
 
 /**
  * The init's side of chapter 3: it moves itself into the container's cgroup
@@ -15,38 +18,77 @@ import jocker.namespaces.InitHook;
  * is counted against the limits. An 8 MiB memory limit would not even let
  * the JVM start; charged this late, it does not have to.
  *
- * <p>The parent passes one {@code --cgroup-procs=PATH} per hierarchy (v1 has
- * one per controller, v2 one in all). The files are opened before the root
- * switch, while the host's /sys/fs/cgroup is still in reach.
+ * <p>Two steps: {@link Open} finds the cgroup that {@code linux.cgroupsPath}
+ * names and opens its {@code cgroup.procs} files (one per hierarchy on v1,
+ * one in all on v2) before the root switch, while the host's /sys/fs/cgroup
+ * is still in reach; {@link Join} writes to them just before execve.
  */
-public final class CgroupJoin implements InitHook {
+public final class CgroupJoin {
 
-    static final String ARGUMENT = "--cgroup-procs=";
+    /** The open cgroup.procs files, from {@link Open} to {@link Join}: one init, one container. */
+    private static final List<FileOutputStream> PROCS = new ArrayList<>();
 
-    private final List<FileOutputStream> procs = new ArrayList<>();
+    private CgroupJoin() {
+    }
 
-    @Override
-    public void beforeRootSwitch(List<String> args) throws IOException {
-        for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
-            String arg = it.next();
-            if (arg.equals("--")) {
-                break;
+    /** Before the root switch: open the container's cgroup.procs files. */
+    public static final class Open implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.PREPARE;
+        }
+
+        @Override
+        public int chapter() {
+            return 3;
+        }
+
+        @Override
+        public boolean forExec() {
+            return true; // exec's process is counted against the limits too
+        }
+
+        @Override
+        public void run(InitContext context) throws IOException {
+            String path = context.spec().linux == null ? null : context.spec().linux.cgroupsPath;
+            if (path == null) {
+                return; // a container of chapter 2: no cgroup
             }
-            if (arg.startsWith(ARGUMENT)) {
-                procs.add(new FileOutputStream(arg.substring(ARGUMENT.length())));
-                it.remove();
+            String id = Path.of(path).getFileName().toString();
+            for (Path dir : Cgroups.host().forContainer(id).paths()) {
+                if (Files.isDirectory(dir)) {
+                    PROCS.add(new FileOutputStream(dir.resolve("cgroup.procs").toFile()));
+                }
             }
         }
     }
 
-    // tag::join[]
-    @Override
-    public void beforeExec() throws IOException {
-        for (FileOutputStream file : procs) {
-            // Exercise 3.6: write "0" to each open cgroup.procs file (0 means "the
-            //   writing process"), then close it: the init moves into the container's cgroup.
-            Exercise.todo("3.6", "write \"0\" to each open cgroup.procs file (0 means \"the writing process\"), then close it: the init moves into the container's cgroup.");
+    /** Just before execve (and before the cgroup namespace is made): move into the cgroup. */
+    public static final class Join implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.CGROUP;
         }
+
+        @Override
+        public int chapter() {
+            return 3;
+        }
+
+        @Override
+        public boolean forExec() {
+            return true;
+        }
+
+        // tag::join[]
+        @Override
+        public void run(InitContext context) throws IOException {
+            for (FileOutputStream file : PROCS) {
+                // Exercise 3.6: write "0" to each open cgroup.procs file (0 means "the
+                //   writing process"), then close it: the init moves into the container's cgroup.
+                Exercise.todo("3.6", "write \"0\" to each open cgroup.procs file (0 means \"the writing process\"), then close it: the init moves into the container's cgroup.");
+            }
+        }
+        // end::join[]
     }
-    // end::join[]
 }

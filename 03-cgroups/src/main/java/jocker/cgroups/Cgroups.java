@@ -102,6 +102,20 @@ public final class Cgroups {
         return new CgroupV1(dirs);
     }
 
+    /**
+     * The OCI spec's {@code linux.cgroupsPath} of container {@code id}: its
+     * cgroup, relative to the root of the hierarchy (v2) or of the memory
+     * controller's hierarchy (v1), as runc's cgroupfs driver takes it.
+     */
+    public String specPath(String id) {
+        Cgroup cgroup = forContainer(id);
+        Path dir = cgroup.paths().get(0);
+        CgroupMount mount = version().equals("v2") ? v2Mount()
+                : mounts.stream().filter(m -> !m.v2() && m.superOptions().contains(CgroupV1.CONTROLLERS.get(0)))
+                .findFirst().orElseThrow();
+        return "/" + mountPoint(mount).relativize(dir);
+    }
+
     /** The (first) cgroup2 mount, or null. */
     private CgroupMount v2Mount() {
         return mounts.stream().filter(CgroupMount::v2).findFirst().orElse(null);

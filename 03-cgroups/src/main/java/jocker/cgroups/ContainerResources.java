@@ -5,33 +5,25 @@ import java.io.IOException;
 import jocker.engine.ContainerStore;
 
 /**
- * Chapter 3's part of a container's record, beside chapter 2's state file:
- * {@code containers/<id>/resources.json}.
- *
- * <pre>
- * {"limits":{"memoryBytes":33554432,"memorySwapBytes":null,"cpus":0.5,"cpuShares":null,"pidsLimit":20},
- *  "oomKilled":false}
- * </pre>
+ * What chapter 3 learns of a container after it ends, beside chapter 2's
+ * state file: {@code containers/<id>/resources.json}, {@code {"oomKilled":true}}.
+ * Its limits are in the bundle's spec, {@code linux.resources}.
  *
  * @param oomKilled the kernel's OOM killer ended a process of the container
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerResources(Limits limits, boolean oomKilled) {
+public record ContainerResources(boolean oomKilled) {
 
     static final String FILE = "resources.json";
 
-    /** The container's record, or no limits if it has none (a container made by chapter 2's run). */
+    /** The container's record, or not OOM-killed if it has none yet. */
     public static ContainerResources read(ContainerStore store, String id) throws IOException {
         ContainerResources r = store.readJson(id, FILE, ContainerResources.class);
-        return r != null ? r : new ContainerResources(Limits.NONE, false);
+        return r != null ? r : new ContainerResources(false);
     }
 
     /** Written like chapter 2's state, atomically (ContainerStore#writeJson). */
     public void write(ContainerStore store, String id) throws IOException {
         store.writeJson(id, FILE, this);
-    }
-
-    public ContainerResources withOomKilled(boolean killed) {
-        return new ContainerResources(limits, killed);
     }
 }

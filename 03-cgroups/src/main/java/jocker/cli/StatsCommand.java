@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jocker.cgroups.CgroupHook;
+import jocker.cgroups.CgroupFeature;
 import jocker.cgroups.Stats;
 import jocker.cli.Jocker;
 import jocker.cli.Subcommand;
@@ -80,7 +80,7 @@ public final class StatsCommand implements Callable<Integer>, Subcommand {
         Map<ContainerState, Stats> stats = new LinkedHashMap<>();
         for (ContainerState s : chosen) {
             try {
-                stats.put(s, CgroupHook.of(s.id()).stats());
+                stats.put(s, CgroupFeature.of(s.id()).stats());
             } catch (RuntimeException exited) {
                 // its cgroup went away with it
             }

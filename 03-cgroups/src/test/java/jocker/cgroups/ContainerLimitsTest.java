@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
 import jocker.engine.Containers;
-import jocker.engine.RunOptions;
+import jocker.engine.CreateRequest;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
@@ -60,10 +60,9 @@ class ContainerLimitsTest {
     }
 
     private ContainerState create(String script, Limits limits) throws Exception {
-        ContainerState s = containers.create(new RunOptions("busybox", List.of("sh", "-c", script), null, null,
-                InitConfig.DEFAULT_ENV, "/", false));
-        new ContainerResources(limits, false).write(containers.store(), s.id());
-        return s;
+        CreateRequest request = new CreateRequest("busybox", List.of("sh", "-c", script), null, null,
+                Spec.DEFAULT_ENV, "/", false);
+        return containers.create(limits.equals(Limits.NONE) ? request : request.with(limits));
     }
 
     private int runToEnd(ContainerState s) throws Exception {

@@ -1,6 +1,8 @@
 package jocker.unionfs;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,9 +76,32 @@ public record OverlayMount(Path layersDir, List<String> lowers, Path upper, Path
     }
     // end::mount[]
 
-    /** This mount as arguments for the container's init ({@link OverlayInit}). */
-    public List<String> toArgs() {
-        return List.of(OverlayInit.LAYERS + layersDir, OverlayInit.LOWER + String.join(":", lowers),
-                OverlayInit.UPPER + upper, OverlayInit.WORK + work, OverlayInit.MERGED + merged);
+    /**
+     * Mounts the union from a JVM whose other threads must keep their working
+     * directory: {@link #mount()} in a fresh thread that first stops sharing
+     * its root and working directory with the others ({@code unshare(CLONE_FS)}),
+     * so its chdir moves it alone. The mount itself is in the process's mount
+     * namespace, which all threads share.
+     */
+    public void mountFromEngine() throws IOException {
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                Kernel.unshare(Kernel.CLONE_FS);
+                mount();
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        }, "jocker-overlay-mount");
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while mounting the layers", e);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
     }
 }

@@ -20,11 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
 import jocker.engine.Containers;
-import jocker.engine.RunOptions;
+import jocker.engine.CreateRequest;
 import jocker.course.TestRootfs;
 import jocker.images.Images;
 
@@ -63,8 +63,8 @@ final class Union implements AutoCloseable {
 
     /** Runs {@code script} in a new container of {@code image} to its end; the container is kept. */
     Run run(String image, String script) throws Exception {
-        ContainerState s = containers.create(new RunOptions(image, List.of("sh", "-c", script), null, null,
-                InitConfig.DEFAULT_ENV, "/", false));
+        ContainerState s = containers.create(new CreateRequest(image, List.of("sh", "-c", script), null, null,
+                Spec.DEFAULT_ENV, "/", false));
         Path out = root.resolve("out-" + s.id());
         int status = containers.runForeground(s.id(), new Stdio(Redirect.from(new File("/dev/null")),
                 Redirect.to(out.toFile()), Redirect.to(out.toFile())));
@@ -73,8 +73,8 @@ final class Union implements AutoCloseable {
 
     /** Starts {@code script} detached and waits until {@code ready} exists in its upper layer. */
     ContainerState detached(String image, String script, String ready) throws Exception {
-        ContainerState s = containers.create(new RunOptions(image, List.of("sh", "-c", script), null, null,
-                InitConfig.DEFAULT_ENV, "/", false));
+        ContainerState s = containers.create(new CreateRequest(image, List.of("sh", "-c", script), null, null,
+                Spec.DEFAULT_ENV, "/", false));
         containers.startDetached(s.id());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!Files.exists(upper(s).resolve(ready)) && Instant.now().isBefore(deadline)) {

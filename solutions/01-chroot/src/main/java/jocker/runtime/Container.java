@@ -1,6 +1,7 @@
 package jocker.runtime;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -17,12 +18,12 @@ public final class Container {
     }
 
     // tag::start[]
-    /** Starts the init for {@code config}, its standard streams connected as {@code stdio} says. */
-    public static Container start(InitConfig config, Stdio stdio, InitLauncher launcher) throws IOException {
-        // begin exercise 1.3: start the launcher's command line with a ProcessBuilder whose
-        //   environment is empty (the container's comes in InitConfig), with stdin, stdout
-        //   and stderr redirected as stdio says, and wrap the Process.
-        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(config));
+    /** Starts the init for the bundle in {@code bundle}, its standard streams connected as {@code stdio} says. */
+    public static Container start(Path bundle, Stdio stdio, InitLauncher launcher) throws IOException {
+        // begin exercise 1.3: start the launcher's command line for the bundle with a ProcessBuilder
+        //   whose environment is empty (the container's is in the bundle's config.json), with stdin,
+        //   stdout and stderr redirected as stdio says, and wrap the Process.
+        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle));
         builder.environment().clear();
         builder.redirectInput(stdio.in());
         builder.redirectOutput(stdio.out());

@@ -3,14 +3,15 @@ package jocker.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.runtime.InitConfig;
+import jocker.spec.Spec;
 import jocker.runtime.Stdio;
 import jocker.cli.Jocker;
 import jocker.cli.ProcessOptions;
 import jocker.cli.Subcommand;
 import jocker.engine.ContainerState;
 import jocker.engine.Containers;
-import jocker.engine.RunOptions;
+import jocker.engine.CreateRequest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
             "  jocker run busybox sh -c 'echo $$$$; hostname; ls /sys/class/net'",
             "  jocker run -d --name ticker busybox sh -c 'while true; do date; sleep 1; done'",
             "  jocker run --rm --hostname box busybox hostname"})
-public class ContainerRunCommand implements Callable<Integer>, Subcommand {
+public final class ContainerRunCommand implements Callable<Integer>, Subcommand {
 
     @ParentCommand
     private Jocker jocker;
@@ -60,18 +61,27 @@ public class ContainerRunCommand implements Callable<Integer>, Subcommand {
         return 2;
     }
 
-    /** After the container is recorded, before it starts: later chapters' run commands add to it here. */
-    protected void created(Containers containers, ContainerState state) throws Exception {
+    /** The options later chapters add (chapter 3: limits), as picocli mixins of this command. */
+    private final List<RunOptions> chapterOptions = new ArrayList<>();
+
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        for (RunOptions options : RunOptions.upTo(upTo)) {
+            commandLine.addMixin(options.getClass().getSimpleName(), options);
+            chapterOptions.add(options);
+        }
     }
 
     @Override
     public Integer call() throws Exception {
+        CreateRequest request = new CreateRequest(image, command.isEmpty() ? List.of("sh") : command, name, hostname,
+                process.environment(Spec.DEFAULT_ENV), process.workdir(), autoRemove);
+        for (RunOptions options : chapterOptions) {
+            request = options.addTo(request); // a value Docker refuses fails here, before anything is made
+        }
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
         Containers containers = new Containers(jocker.images().root());
-        List<String> environment = process.environment(InitConfig.DEFAULT_ENV);
-        ContainerState state = containers.create(new RunOptions(image, command.isEmpty() ? List.of("sh") : command,
-                name, hostname, environment, process.workdir(), autoRemove));
-        created(containers, state);
+        ContainerState state = containers.create(request);
         if (detach) {
             containers.startDetached(state.id());
             System.out.println(state.id());

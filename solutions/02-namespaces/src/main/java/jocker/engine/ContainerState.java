@@ -26,26 +26,35 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerState(String id, String name, String image, List<String> command, String hostname,
                              List<String> env, String workdir, boolean autoRemove, String status, long pid,
-                             Instant processStart, Instant created, Integer exitCode, Instant finished) {
+                             Instant processStart, Instant created, Integer exitCode, Instant finished,
+                             String error) {
 
     public static final String CREATED = "created";
     public static final String RUNNING = "running";
     public static final String EXITED = "exited";
+    /** Not a state a container is in: its state.json could not be read ({@link #error} says why). */
+    public static final String BROKEN = "broken";
+
+    /** A container whose state cannot be read: {@code ps -a} lists it by ID, {@code rm -f} removes it. */
+    public static ContainerState broken(String id, Instant created, String why) {
+        return new ContainerState(id, "", "", List.of(), "", List.of(), "/", false, BROKEN, 0, null, created, null,
+                null, why);
+    }
 
     public static ContainerState newContainer(String id, String name, String image, List<String> command,
                                          String hostname, List<String> env, String workdir, boolean autoRemove) {
         return new ContainerState(id, name, image, command, hostname, env, workdir, autoRemove, CREATED, 0, null,
-                Instant.now(), null, null);
+                Instant.now(), null, null, null);
     }
 
     public ContainerState running(long newPid, Instant started) {
         return new ContainerState(id, name, image, command, hostname, env, workdir, autoRemove, RUNNING, newPid,
-                started, created, null, null);
+                started, created, null, null, null);
     }
 
     public ContainerState exited(int code) {
         return new ContainerState(id, name, image, command, hostname, env, workdir, autoRemove, EXITED, pid,
-                processStart, created, code, Instant.now());
+                processStart, created, code, Instant.now(), null);
     }
 
     /** The first 12 hex digits, as {@code docker ps} shows an ID. */

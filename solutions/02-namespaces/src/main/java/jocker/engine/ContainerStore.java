@@ -4,25 +4,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import jocker.images.Trees;
+import jocker.spec.Bundle;
 
 /**
  * Containers in the state directory:
  *
  * <pre>
- * &lt;root&gt;/containers/&lt;64-hex id&gt;/
- * ├── state.json       ContainerState, replaced atomically on every change
- * ├── container.log    stdout and stderr of a detached container
- * └── rootfs/          the container's copy of its image
+ * &lt;root&gt;/containers/
+ * ├── .lock                  held while a container is created: names are unique
+ * └── &lt;64-hex id&gt;/
+ *     ├── .lock              held while state.json is read, changed and written back
+ *     ├── state.json         ContainerState, replaced atomically on every change
+ *     ├── container.log      stdout and stderr of a detached container
+ *     └── bundle/            the OCI bundle the runtime runs
+ *         ├── config.json    the spec: everything the container is
+ *         └── rootfs/        its root filesystem
  * </pre>
  */
 public final class ContainerStore {
@@ -46,20 +61,40 @@ public final class ContainerStore {
         return dir.resolve(id);
     }
 
+    /** The container's OCI bundle. */
+    public Bundle bundle(String id) {
+        return new Bundle(dir(id).resolve("bundle"));
+    }
+
+    /** The container's root filesystem: the bundle's {@code root.path}. */
     public Path rootfs(String id) {
-        return dir(id).resolve("rootfs");
+        return bundle(id).dir().resolve("rootfs");
     }
 
     public Path log(String id) {
         return dir(id).resolve("container.log");
     }
 
-    /** Records a new container; its directory must not exist. */
+    // tag::create[]
+    /**
+     * Records a new container. Under the store's lock, so that of several
+     * commands creating containers with one name at once, exactly one wins:
+     * the check and the creation are one step for every other process.
+     */
     public void create(ContainerState state) throws IOException {
         Files.createDirectories(dir);
-        Files.createDirectory(dir(state.id()));
-        write(state);
+        Locks.holding(dir.resolve(".lock"), () -> {
+            for (ContainerState other : list()) {
+                if (other.name().equals(state.name())) {
+                    throw new NameConflictException(state.name(), other.id());
+                }
+            }
+            Files.createDirectory(dir(state.id()));
+            write(state);
+            return null;
+        });
     }
+    // end::create[]
 
     public void write(ContainerState state) throws IOException {
         writeJson(state.id(), "state.json", state);
@@ -78,7 +113,7 @@ public final class ContainerStore {
 
     /** The same for any file of the state directory (chapter 4's images): atomically replaced. */
     public static void writeJson(Path file, Object value) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), value);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -93,36 +128,67 @@ public final class ContainerStore {
         return readJson(dir(id).resolve(file), type);
     }
 
-    /** Reads {@code file} as JSON, or returns null when there is none. */
+    /** Reads {@code file} as JSON, or returns null when there is none; says which file is broken. */
     public static <T> T readJson(Path file, Class<T> type) throws IOException {
-        return Files.exists(file) ? JSON.readValue(file.toFile(), type) : null;
-    }
-
-    public ContainerState read(String id) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
         try {
-            return JSON.readValue(dir(id).resolve("state.json").toFile(), ContainerState.class);
-        } catch (NoSuchFileException e) {
-            throw new ContainerNotFoundException(id);
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new IOException(file + " is damaged: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
-    /** Reads, changes and writes back a container's state. */
-    public ContainerState update(String id, UnaryOperator<ContainerState> change) throws IOException {
-        ContainerState next = change.apply(read(id));
-        write(next);
-        return next;
+    public ContainerState read(String id) throws IOException {
+        ContainerState state = readJson(dir(id).resolve("state.json"), ContainerState.class);
+        if (state == null) {
+            throw new ContainerNotFoundException(id);
+        }
+        return state;
     }
 
-    /** Every container, newest first. */
+    // tag::update[]
+    /**
+     * Reads, changes and writes back a container's state, holding the
+     * container's lock: the CLI, the monitor and the shim never lose each
+     * other's changes.
+     */
+    public ContainerState update(String id, UnaryOperator<ContainerState> change) throws IOException {
+        if (!Files.isDirectory(dir(id))) {
+            throw new ContainerNotFoundException(id);
+        }
+        return Locks.holding(dir(id).resolve(".lock"), () -> {
+            ContainerState next = change.apply(read(id));
+            write(next);
+            return next;
+        });
+    }
+    // end::update[]
+
+    /**
+     * Every container, newest first. One whose state cannot be read is
+     * listed as {@link ContainerState#BROKEN}, by its ID, and the others
+     * still are: one damaged file must not stop every command.
+     */
     public List<ContainerState> list() throws IOException {
         List<ContainerState> all = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return all;
         }
         try (Stream<Path> dirs = Files.list(dir)) {
-            for (Path d : dirs.toList()) {
-                if (Files.isRegularFile(d.resolve("state.json"))) {
-                    all.add(read(d.getFileName().toString()));
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                String id = d.getFileName().toString();
+                if (!Names.isId(id)) {
+                    continue;
+                }
+                try {
+                    all.add(read(id));
+                } catch (ContainerNotFoundException gone) {
+                    // removed meanwhile, or still being created
+                } catch (IOException e) {
+                    FileTime made = Files.getLastModifiedTime(d);
+                    all.add(ContainerState.broken(id, made.toInstant(), e.getMessage()));
                 }
             }
         }
@@ -132,6 +198,9 @@ public final class ContainerStore {
 
     /** The container that {@code ref} names: its name, its ID, or a unique prefix of its ID. */
     public ContainerState find(String ref) throws IOException {
+        if (ref == null || ref.isBlank()) {
+            throw new IllegalArgumentException("no container named: a name or ID must not be empty");
+        }
         List<ContainerState> matches = new ArrayList<>();
         for (ContainerState s : list()) {
             if (s.name().equals(ref) || s.id().equals(ref)) {
@@ -150,7 +219,45 @@ public final class ContainerStore {
         throw new IllegalArgumentException("'" + ref + "' matches " + matches.size() + " containers: give more of the ID");
     }
 
-    /** Deletes the container's directory: state, log and rootfs. */
+    // tag::await[]
+    /**
+     * Waits until the container's state satisfies {@code done}, woken by
+     * inotify (a {@link WatchService}) when state.json is replaced, not by
+     * polling it. Returns the state then, the last state read when
+     * {@code timeout} passes or {@code alive} turns false, or null once the
+     * container is removed.
+     */
+    public ContainerState await(String id, Predicate<ContainerState> done, Duration timeout, BooleanSupplier alive)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            dir(id).register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                ContainerState state;
+                try {
+                    state = read(id);
+                } catch (ContainerNotFoundException removed) {
+                    return null;
+                }
+                long left = deadline - System.nanoTime();
+                if (done.test(state) || left <= 0 || !alive.getAsBoolean()) {
+                    return state;
+                }
+                // Woken by a change, or after a while to look at the process again.
+                WatchKey key = watch.poll(Math.min(left, 100_000_000L), TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        } catch (NoSuchFileException removed) {
+            return null;
+        }
+    }
+    // end::await[]
+
+    /** Deletes the container's directory: state, log and bundle. */
     public void remove(String id) throws IOException {
         Trees.delete(dir(id));
     }

@@ -30,6 +30,11 @@ public final class Names {
         return ADJECTIVES.get(r.nextInt(ADJECTIVES.size())) + "_" + PEOPLE.get(r.nextInt(PEOPLE.size()));
     }
 
+    /** True for a container ID: 64 lower-case hex digits. */
+    public static boolean isId(String s) {
+        return s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
     /** Docker's rule for names: a letter or digit, then letters, digits, '_', '.', '-'. */
     public static void checkName(String name) {
         if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {

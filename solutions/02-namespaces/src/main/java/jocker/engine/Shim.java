@@ -30,7 +30,7 @@ public final class Shim {
         Stdio stdio = new Stdio(Redirect.from(new File("/dev/null")), Redirect.appendTo(log), Redirect.appendTo(log));
         int status;
         try {
-            status = Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root));
+            status = Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo())));
         } catch (Exception e) {
             // The monitor has recorded the failure (status 125); the log says why.
             System.err.println("jocker-shim: " + e.getMessage());

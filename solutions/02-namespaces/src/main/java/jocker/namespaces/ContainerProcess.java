@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import jocker.runtime.InitConfig;
+import java.util.Set;
+import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 
-/** The parent's side of chapter 2: start {@link ContainerInit} in new namespaces. */
+/** The parent's side of chapter 2: start the init in new namespaces. */
 public final class ContainerProcess {
 
     private ContainerProcess() {
@@ -39,35 +38,17 @@ public final class ContainerProcess {
         return false;
     }
 
-    /** Chapter 1's launcher, pointed at chapter 2's init. */
-    public static InitLauncher launcher(InitLauncher chapterOne) {
-        return new InitLauncher(chapterOne.java(), chapterOne.classPath(), chapterOne.jnaLibDir(),
-                ContainerInit.class.getName());
-    }
-
-    /** The init's command line: chapter 1's arguments, pivot_root, and the hostname. */
-    public static List<String> commandLine(InitLauncher launcher, InitConfig config, String hostname) {
-        return commandLine(launcher, config, hostname, List.of());
-    }
-
-    /** With {@code hookArgs} for the init's {@link InitHook}s. */
-    public static List<String> commandLine(InitLauncher launcher, InitConfig config, String hostname,
-                                           List<String> hookArgs) {
-        List<String> cmd = new ArrayList<>(launcher.commandLine(config.withRootSwitch("pivot_root")));
-        int separator = cmd.indexOf("--");
-        cmd.addAll(separator, hookArgs);
-        if (hostname != null) {
-            cmd.add(separator, "--hostname=" + hostname);
-        }
-        return cmd;
-    }
-
-    /** Starts the container's init, PID 1 of its namespaces. */
-    public static Process start(InitLauncher launcher, InitConfig config, String hostname, List<String> hookArgs,
-                                Stdio stdio) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(commandLine(launcher, config, hostname, hookArgs));
+    /**
+     * Starts the init for the bundle in {@code bundle}, PID 1 of the
+     * namespaces its spec asks for. The parent makes all of them but the
+     * cgroup namespace, which the init makes last (see {@link Namespace#BY_PARENT}).
+     */
+    public static Process start(InitLauncher launcher, Path bundle, Spec spec, Stdio stdio) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle));
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-        return NamespacedStart.start(builder, Namespace.BY_PARENT);
+        Set<Namespace> namespaces = Namespace.requestedBy(spec);
+        namespaces.retainAll(Namespace.BY_PARENT);
+        return NamespacedStart.start(builder, namespaces);
     }
 }

@@ -1,42 +1,45 @@
 package jocker.namespaces;
 
-import java.util.ArrayList;
-import java.util.List;
-import jocker.runtime.Init;
-import jocker.runtime.InitConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import jocker.linux.Kernel;
-import jocker.linux.NsLibC;
+import jocker.runtime.Init;
+import jocker.runtime.InitContext;
+import jocker.runtime.InitStep;
+import jocker.spec.Spec;
 
 /**
- * The first process of a {@code jocker exec}: started by {@link NamespaceJoin}
- * in the container's PID, network, UTS, IPC and cgroup namespaces, it joins
- * the mount namespace last and becomes the command.
+ * The first process of a {@code jocker exec}, as {@code runc exec} runs one:
+ * started by {@link NamespaceJoin} in the container's PID, network, UTS, IPC
+ * and cgroup namespaces, it joins the mount namespace itself and becomes the
+ * command, after the steps that apply to an exec (chapter 3: the cgroup).
  *
- * <p>Arguments: {@code --pid=N} (the container's PID 1, as the host sees it),
- * then chapter 1's ({@link InitConfig}).
+ * <p>Arguments: the container's bundle and the exec's file, which holds the
+ * container's PID 1 (as the host sees it) and the process to run, in the
+ * spec's {@code process} format:
+ * {@code {"pid":81234,"process":{"args":["ps"],"env":[…],"cwd":"/"}}}.
  */
 public final class ExecInit {
 
-    static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(Kernel.class, NsLibC.class, Namespace.class);
+    /** What {@code jocker exec} runs, and in which container. */
+    public record ExecFile(long pid, Spec.Process process) {
+    }
 
     private ExecInit() {
     }
 
     public static void main(String[] args) {
         Init.runAsInit(() -> {
-            List<String> rest = new ArrayList<>(List.of(args));
-            long pid = Long.parseLong(ContainerInit.take(rest, "--pid="));
-            List<InitHook> hooks = InitHook.all();
-            for (InitHook hook : hooks) {
-                hook.beforeRootSwitch(rest);
+            if (args.length != 2) {
+                throw new IllegalArgumentException("usage: ExecInit <bundle directory> <exec file>");
             }
-            InitConfig config = InitConfig.parse(rest.toArray(String[]::new));
-            Init.USED_AFTER_ROOT_SWITCH.size();
-            joinMountNamespace(pid);
-            for (InitHook hook : hooks) {
-                hook.beforeExec(); // chapter 3: into the container's cgroup
-            }
-            Init.exec(config);
+            ExecFile exec = new ObjectMapper().readValue(new File(args[1]), ExecFile.class);
+            InitContext container = Init.context(new String[] {args[0]}, exec.pid());
+            Spec spec = container.spec();
+            spec.process = exec.process();
+            Init.run(InitStep.all(), new InitContext(container.bundle(), spec, container.rootfs(), exec.pid()));
         });
     }
 
@@ -55,4 +58,5 @@ public final class ExecInit {
         Kernel.close(fd);
     }
     // end::join-mnt[]
+
 }

@@ -45,13 +45,14 @@ public final class Masks {
     }
 
     // tag::masks[]
-    public static void apply() {
-        for (String path : MASKED) {
+    /** Masks each of {@code masked} and makes each of {@code readOnly} read-only, where they exist. */
+    public static void apply(List<String> masked, List<String> readOnly) {
+        for (String path : masked) {
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
                 mask(path);
             }
         }
-        for (String path : READ_ONLY) {
+        for (String path : readOnly) {
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
                 makeReadOnly(path);
             }

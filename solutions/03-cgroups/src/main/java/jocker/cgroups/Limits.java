@@ -1,5 +1,6 @@
 package jocker.cgroups;
 
+import jocker.spec.Spec;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,46 @@ public record Limits(Long memoryBytes, Long memorySwapBytes, Double cpus, Intege
         if (cpuShares != null && (cpuShares < 2 || cpuShares > 262_144)) {
             throw new IllegalArgumentException("cpu shares must be within 2..262144: " + cpuShares);
         }
+    }
+
+    // tag::resources[]
+    /** These limits as the OCI runtime spec's {@code linux.resources}; null when there are none. */
+    public Spec.Resources toResources() {
+        if (equals(NONE)) {
+            return null;
+        }
+        Spec.Resources r = new Spec.Resources();
+        if (memoryBytes != null) {
+            r.memory = new Spec.Memory();
+            r.memory.limit = memoryBytes;
+            r.memory.swap = memorySwapTotal();
+        }
+        if (cpus != null || cpuShares != null) {
+            r.cpu = new Spec.Cpu();
+            r.cpu.shares = cpuShares == null ? null : cpuShares.longValue();
+            r.cpu.quota = cpuQuotaMicros();
+            r.cpu.period = cpus == null ? null : CPU_PERIOD_US;
+        }
+        if (pidsLimit != null) {
+            r.pids = new Spec.Pids();
+            r.pids.limit = pidsLimit > 0 ? pidsLimit : -1;
+        }
+        return r;
+    }
+    // end::resources[]
+
+    /** The limits that a spec's {@code linux.resources} sets; {@link #NONE} for null. */
+    public static Limits fromResources(Spec.Resources r) {
+        if (r == null) {
+            return NONE;
+        }
+        Long memory = r.memory == null ? null : r.memory.limit;
+        Long swap = r.memory == null ? null : r.memory.swap;
+        Double cpus = r.cpu == null || r.cpu.quota == null || r.cpu.quota <= 0 ? null
+                : (double) r.cpu.quota / (r.cpu.period != null ? r.cpu.period : CPU_PERIOD_US);
+        Integer shares = r.cpu == null || r.cpu.shares == null ? null : r.cpu.shares.intValue();
+        Long pids = r.pids == null ? null : r.pids.limit;
+        return new Limits(memory, swap, cpus, shares, pids);
     }
 
     public Limits withMemory(long bytes) {

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jocker.cgroups.CgroupHook;
 import jocker.cgroups.ContainerResources;
 import jocker.cli.Jocker;
 import jocker.cli.Subcommand;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
+import jocker.engine.ContainerSummary;
+import jocker.cgroups.Limits;
+import jocker.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,11 +45,12 @@ public final class InspectCommand implements Callable<Integer>, Subcommand {
         for (String ref : containers) {
             ContainerState s = store.find(ref);
             ContainerResources r = ContainerResources.read(store, s.id());
-            boolean running = s.isRunning();
+            String status = ContainerSummary.stateOf(store, s);
+            boolean running = status.equals("running") || status.equals("paused");
             Map<String, Object> state = new LinkedHashMap<>();
-            state.put("Status", running ? (paused(s) ? "paused" : "running") : s.status());
+            state.put("Status", status);
             state.put("Running", running);
-            state.put("Paused", running && paused(s));
+            state.put("Paused", status.equals("paused"));
             state.put("OOMKilled", r.oomKilled());
             state.put("Pid", running ? s.pid() : 0);
             state.put("ExitCode", s.exitCode() != null ? s.exitCode() : 0);
@@ -65,18 +68,14 @@ public final class InspectCommand implements Callable<Integer>, Subcommand {
             config.put("Env", s.env());
             config.put("WorkingDir", s.workdir());
             c.put("Config", config);
-            c.put("HostConfig", r.limits());
+            Spec spec = ContainerState.BROKEN.equals(s.status()) ? null : store.bundle(s.id()).read();
+            c.put("HostConfig", spec == null || spec.linux == null ? Limits.NONE
+                    : Limits.fromResources(spec.linux.resources));
+            // The bundle the runtime ran: its config.json is the whole container, in the OCI runtime spec's format.
+            c.put("Bundle", store.bundle(s.id()).dir().toString());
             out.add(c);
         }
         System.out.println(JSON.writeValueAsString(out));
         return 0;
-    }
-
-    private static boolean paused(ContainerState s) {
-        try {
-            return CgroupHook.of(s.id()).isFrozen();
-        } catch (RuntimeException gone) {
-            return false;
-        }
     }
 }

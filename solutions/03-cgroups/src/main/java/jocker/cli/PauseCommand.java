@@ -3,7 +3,7 @@ package jocker.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.cgroups.Cgroup;
-import jocker.cgroups.CgroupHook;
+import jocker.cgroups.CgroupFeature;
 import jocker.cli.Jocker;
 import jocker.cli.Subcommand;
 import jocker.engine.ContainerState;
@@ -44,7 +44,7 @@ public class PauseCommand implements Callable<Integer>, Subcommand {
             if (!state.isRunning()) {
                 throw new IllegalStateException("container " + ref + " is not running");
             }
-            apply(CgroupHook.of(state.id()));
+            apply(CgroupFeature.of(state.id()));
             System.out.println(ref);
         }
         return 0;

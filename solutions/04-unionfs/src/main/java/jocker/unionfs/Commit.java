@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import jocker.cgroups.Cgroup;
-import jocker.cgroups.CgroupHook;
+import jocker.cgroups.CgroupFeature;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.images.Images;
@@ -78,7 +78,7 @@ public final class Commit {
 
     /** Freezes the container's cgroup unless it is frozen already; returns it to thaw, or null. */
     private static Cgroup freeze(String id) {
-        Cgroup cgroup = CgroupHook.of(id);
+        Cgroup cgroup = CgroupFeature.of(id);
         try {
             if (cgroup.isFrozen()) {
                 return null; // jocker pause froze it: it stays so

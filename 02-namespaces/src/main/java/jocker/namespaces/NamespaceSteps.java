@@ -1,0 +1,200 @@
+package jocker.namespaces;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jocker.linux.Kernel;
+import jocker.linux.NsLibC;
+import jocker.runtime.InitContext;
+import jocker.runtime.InitStep;
+import jocker.runtime.Phase;
+import jocker.spec.Spec;
+
+/**
+ * Chapter 2's steps of the init. The init is PID 1 of a new PID namespace,
+ * already in the new mount, UTS, IPC and network namespaces the spec lists
+ * (the parent made them, see {@link NamespacedStart}); these steps build its
+ * file tree and hostname from the spec, in runc's order.
+ */
+public final class NamespaceSteps {
+
+    /** See {@code Init.USED_AFTER_ROOT_SWITCH}: the same problem, more classes. */
+    static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
+            Kernel.class, NsLibC.class, Namespace.class, SpecialFilesystems.class, Devices.class,
+            Devices.Device.class, Masks.class);
+
+    private NamespaceSteps() {
+    }
+
+    /**
+     * Refuses to go on unless this process is PID 1 of a new PID namespace,
+     * in a mount namespace of its own. The steps below change mounts and
+     * pivot the root: run in the host's namespaces, they would change the
+     * host's. (A safety net for a half-done exercise 2.1.)
+     */
+    public static final class RequireNewNamespaces implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.PREPARE;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public void run(InitContext context) throws IOException {
+            USED_AFTER_ROOT_SWITCH.size();
+            if (context.spec().hasNamespace("mount")) {
+                requireNewNamespaces();
+            }
+        }
+    }
+
+    public static void requireNewNamespaces() throws IOException {
+        if (ProcessHandle.current().pid() != 1) {
+            throw new IllegalStateException("the init is PID " + ProcessHandle.current().pid()
+                    + ", not PID 1 of a new PID namespace: refusing to touch the host's mounts");
+        }
+        // /proc is still the host's here: it shows this process and its parent with host PIDs.
+        long self = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        long parent = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).trim()))
+                .findFirst().orElse(0);
+        if (parent > 0 && Namespace.MNT.inode(self).equals(Namespace.MNT.inode(parent))) {
+            throw new IllegalStateException("the init shares its parent's mount namespace: refusing to touch its mounts");
+        }
+    }
+
+    // tag::filesystems[]
+    /** {@code mounts}: /proc and /sys (exercise 2.4), a minimal /dev, each as the spec lists it. */
+    public static final class Filesystems implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.FILESYSTEMS;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public void run(InitContext context) throws IOException {
+            boolean procAndSys = false;
+            for (Spec.Mount m : context.spec().mounts) {
+                switch (m.destination) {
+                    case "/proc", "/sys" -> {
+                        if (!procAndSys) {
+                            SpecialFilesystems.mountProcAndSys();
+                            procAndSys = true;
+                        }
+                    }
+                    case "/dev" -> Devices.mountDev();
+                    case "/dev/pts", "/dev/shm" -> {
+                        // mountDev made them, as Docker's /dev has them
+                    }
+                    default -> throw new IllegalArgumentException("mounts: " + m.type + " on " + m.destination
+                            + " is not something this runtime mounts");
+                }
+            }
+        }
+    }
+    // end::filesystems[]
+
+    /** {@code linux.maskedPaths} and {@code linux.readonlyPaths} (exercise 2.5). */
+    public static final class MaskPaths implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.MASKS;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            Spec.Linux linux = context.spec().linux;
+            if (linux != null) {
+                Masks.apply(linux.maskedPaths, linux.readonlyPaths);
+            }
+        }
+    }
+
+    /** {@code hostname}, in the container's own UTS namespace only. */
+    public static final class Hostname implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.IDENTITY;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            String hostname = context.spec().hostname;
+            if (hostname != null) {
+                if (!context.spec().hasNamespace("uts")) {
+                    throw new IllegalArgumentException("hostname is set but there is no new uts namespace: "
+                            + "it would rename the host");
+                }
+                Kernel.sethostname(hostname);
+            }
+        }
+    }
+
+    /**
+     * Last: the cgroup namespace, rooted at the cgroup the init is in now
+     * (chapter 3 has just moved it there). See {@link Namespace#BY_PARENT}.
+     */
+    public static final class CgroupNamespace implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.LATE_NAMESPACES;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            if (context.spec().hasNamespace("cgroup")) {
+                Kernel.unshare(Namespace.CGROUP.flag());
+            }
+        }
+    }
+
+    /** {@code jocker exec}: instead of a root switch, into the running container's mount namespace. */
+    public static final class JoinMountNamespace implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.ROOT_SWITCH;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public boolean forExec() {
+            return true;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            if (context.isExec()) {
+                ExecInit.joinMountNamespace(context.joinPid());
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package jocker.cgroups;
+
+import java.io.IOException;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import jocker.engine.CreateRequest;
+import jocker.engine.Feature;
+import jocker.spec.Spec;
+
+/**
+ * Chapter 3's part of the engine: every container gets a cgroup. Its limits
+ * go into the spec ({@code linux.resources}, {@code linux.cgroupsPath}); the
+ * cgroup is made and limited before the init starts, joined by the init
+ * itself just before execve ({@link CgroupJoin}), asked about the OOM killer
+ * when the command ends, and removed with it.
+ */
+public final class CgroupFeature implements Feature {
+
+    @Override
+    public int chapter() {
+        return 3;
+    }
+
+    /** The cgroup of container {@code id}, on this host's hierarchy. */
+    public static Cgroup of(String id) {
+        return Cgroups.host().forContainer(id);
+    }
+
+    // tag::configure[]
+    @Override
+    public void configure(Spec spec, CreateRequest request, ContainerState state) {
+        Limits limits = request.get(Limits.class);
+        spec.linux().resources = limits == null ? null : limits.toResources();
+        spec.linux().cgroupsPath = Cgroups.host().specPath(state.id());
+    }
+    // end::configure[]
+
+    // tag::before-start[]
+    @Override
+    public void beforeStart(ContainerStore store, ContainerState state, Spec spec) {
+        Cgroup cgroup = of(state.id());
+        cgroup.create();
+        cgroup.apply(Limits.fromResources(spec.linux().resources));
+    }
+    // end::before-start[]
+
+    /** A frozen process cannot run what exec starts: refuse at once, as Docker does. */
+    @Override
+    public void beforeExec(ContainerStore store, ContainerState state) {
+        if (isFrozen(state)) {
+            throw new IllegalStateException("Container " + state.id() + " is paused, unpause the container before exec");
+        }
+    }
+
+    // tag::after-exit[]
+    /**
+     * Records whether the OOM killer struck, then removes the cgroup: nothing
+     * of it outlives the command, whether it exited, was killed or ran out
+     * of memory.
+     */
+    @Override
+    public void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
+        Cgroup cgroup = of(state.id());
+        try {
+            new ContainerResources(cgroup.oomKills() > 0).write(store, state.id());
+        } finally {
+            cgroup.destroy();
+        }
+    }
+    // end::after-exit[]
+
+    /** A paused container cannot act on a signal until it is thawed. */
+    // tag::signal[]
+    @Override
+    public void beforeSignal(ContainerStore store, ContainerState state) {
+        Cgroup cgroup = of(state.id());
+        try {
+            if (state.isRunning() && cgroup.isFrozen()) {
+                cgroup.thaw();
+            }
+        } catch (RuntimeException cannotThaw) {
+            // stop and rm go on: the kill in destroy() reaches a frozen task too, once thawed or not
+        }
+    }
+    // end::signal[]
+
+    @Override
+    public String status(ContainerStore store, ContainerState state, String status) {
+        return ContainerState.RUNNING.equals(status) && isFrozen(state) ? "paused" : status;
+    }
+
+    private static boolean isFrozen(ContainerState state) {
+        try {
+            return of(state.id()).isFrozen();
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** Also when the monitor is gone (killed with the machine's OOM killer, say): no cgroup stays behind. */
+    @Override
+    public void beforeRemove(ContainerStore store, ContainerState state) {
+        of(state.id()).destroy();
+    }
+}

@@ -1,0 +1,80 @@
+package jocker.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jocker.chroot.Escape;
+
+/** Chapter 1's steps of the init: enter the root, break out if asked (the lesson), become the command. */
+public final class ChapterOneSteps {
+
+    private ChapterOneSteps() {
+    }
+
+    /**
+     * Enters the root filesystem. Without a mount namespace the only way is
+     * chroot(2); with one, chapter 2's pivot_root(2) (runc refuses to run
+     * without a mount namespace at all, and uses pivot_root).
+     */
+    public static final class EnterRoot implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.ROOT_SWITCH;
+        }
+
+        @Override
+        public int chapter() {
+            return 1;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            String how = context.spec().hasNamespace("mount") ? "pivot_root" : "chroot";
+            RootSwitch.named(how).enter(context.rootfs());
+        }
+    }
+
+    /** Chapter 1's lesson, asked for by the annotation {@code dev.jocker.escape}. */
+    public static final class BreakOut implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.AFTER_ROOT_SWITCH;
+        }
+
+        @Override
+        public int chapter() {
+            return 1;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            if (context.spec().escape()) {
+                Escape.breakOut();
+            }
+        }
+    }
+
+    /** The last step: the working directory (made if the image lacks it, as Docker does), then execve. */
+    public static final class Exec implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.EXEC;
+        }
+
+        @Override
+        public int chapter() {
+            return 1;
+        }
+
+        @Override
+        public boolean forExec() {
+            return true;
+        }
+
+        @Override
+        public void run(InitContext context) throws IOException {
+            Files.createDirectories(Path.of(context.spec().process.cwd));
+            Init.exec(context.spec().process);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package jocker.runtime;
+
+/**
+ * When an {@link InitStep} runs, in the order runc's init does these things
+ * ({@code libcontainer/standard_init_linux.go}, {@code rootfs_linux.go}).
+ * Within a phase, steps run in chapter order.
+ */
+public enum Phase {
+    /** Before anything changes: open what is needed from the host (chapter 3: cgroup.procs), load classes. */
+    PREPARE,
+    /** Enter the root filesystem: chroot (chapter 1) or pivot_root (chapter 2). */
+    ROOT_SWITCH,
+    /** After the switch, chapter 1's lesson: break out of a chroot, which pivot_root defeats. */
+    AFTER_ROOT_SWITCH,
+    /** The kernel's filesystems inside: /proc, /sys, /dev (chapter 2). */
+    FILESYSTEMS,
+    /** Hide and freeze what /proc and /sys show of the host (chapter 2). */
+    MASKS,
+    /** Hostname (chapter 2). */
+    IDENTITY,
+    /** Move into the container's cgroup (chapter 3). */
+    CGROUP,
+    /** Namespaces that must be made last: the cgroup namespace, rooted at the cgroup joined above (chapter 2). */
+    LATE_NAMESPACES,
+    /** Become the command: working directory, descriptors, execve (chapter 1). */
+    EXEC
+}

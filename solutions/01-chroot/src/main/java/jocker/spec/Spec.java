@@ -1,0 +1,223 @@
+package jocker.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container's configuration in the format of the OCI runtime
+ * specification ({@code config.md}, {@code config-linux.md}): the
+ * {@code config.json} of a bundle. The engine fills it in, the runtime's init
+ * reads it and nothing else. Only the fields Jocker uses are here; their
+ * names are the spec's, so the file is one that {@code runc run} also takes.
+ *
+ * <p>Each chapter fills the fields of its concept: chapter 1 {@code root} and
+ * {@code process}; chapter 2 {@code hostname}, {@code linux.namespaces},
+ * {@code mounts}, {@code linux.maskedPaths} and {@code linux.readonlyPaths};
+ * chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}.
+ *
+ * <pre>
+ * {"ociVersion":"1.0.2",
+ *  "process":{"user":{"uid":0,"gid":0},"args":["sh","-c","echo hi"],
+ *             "env":["PATH=/usr/local/sbin:…","HOME=/root"],"cwd":"/"},
+ *  "root":{"path":"rootfs"},
+ *  "hostname":"4f3c2a1b9d8e",
+ *  "linux":{"namespaces":[{"type":"pid"},{"type":"mount"},…]}}
+ * </pre>
+ *
+ * <p>The classes are plain mutable objects, like the Go structs of the
+ * spec ({@code specs-go/config.go}): a chapter sets the fields it owns.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class Spec {
+
+    /** The version of the runtime spec this file follows. */
+    public static final String OCI_VERSION = "1.0.2";
+
+    /** The environment Docker gives a container whose image sets none. */
+    public static final List<String> DEFAULT_ENV = List.of(
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "HOME=/root");
+
+    /** Jocker's own annotations, named as the spec asks: reverse domain notation. */
+    public static final String ANNOTATION_ESCAPE = "dev.jocker.escape";
+
+    public String ociVersion = OCI_VERSION;
+    public Process process = new Process();
+    public Root root = new Root();
+    public String hostname;
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Mount> mounts = new ArrayList<>();
+    public Linux linux;
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public Map<String, String> annotations = new LinkedHashMap<>();
+
+    /** {@code command} in {@code rootfs}, in {@code /}, with the default environment: chapter 1's container. */
+    public static Spec of(Path rootfs, List<String> command) {
+        Spec spec = new Spec();
+        spec.root.path = rootfs.toString();
+        spec.process.args = List.copyOf(command);
+        spec.process.env = new ArrayList<>(DEFAULT_ENV);
+        return spec;
+    }
+
+    public Spec withEnv(List<String> env) {
+        process.env = new ArrayList<>(env);
+        return this;
+    }
+
+    public Spec withCwd(String cwd) {
+        process.cwd = cwd;
+        return this;
+    }
+
+    /** Chapter 1's lesson: the init breaks out of its chroot before it runs the command. */
+    public Spec withEscape(boolean escape) {
+        if (escape) {
+            annotations.put(ANNOTATION_ESCAPE, "true");
+        } else {
+            annotations.remove(ANNOTATION_ESCAPE);
+        }
+        return this;
+    }
+
+    @JsonIgnore
+    public boolean escape() {
+        return "true".equals(annotations.get(ANNOTATION_ESCAPE));
+    }
+
+    /** {@code linux}, made if it is not there yet: chapters 2 and 3 fill it. */
+    public Linux linux() {
+        if (linux == null) {
+            linux = new Linux();
+        }
+        return linux;
+    }
+
+    /** True if the spec asks for a new namespace of this type ({@code "mount"}, {@code "pid"}…). */
+    public boolean hasNamespace(String type) {
+        return linux != null && linux.namespaces.stream().anyMatch(n -> n.type.equals(type) && n.path == null);
+    }
+
+    /** The value of {@code name} in the process's environment, or null; the last one wins, as in a shell. */
+    public String getenv(String name) {
+        String prefix = name + "=";
+        String value = null;
+        for (String entry : process.env) {
+            if (entry.startsWith(prefix)) {
+                value = entry.substring(prefix.length());
+            }
+        }
+        return value;
+    }
+
+    /** {@code process}: what runs, as whom, where, with which environment. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Process {
+        public Boolean terminal;
+        public User user = new User();
+        public List<String> args = new ArrayList<>();
+        public List<String> env = new ArrayList<>();
+        public String cwd = "/";
+    }
+
+    /** {@code process.user}: numeric IDs, as the kernel knows users. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class User {
+        public int uid;
+        public int gid;
+    }
+
+    /** {@code root}: the directory that becomes {@code /}, absolute or relative to the bundle. */
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Root {
+        public String path = "rootfs";
+        public boolean readonly;
+    }
+
+    /** One entry of {@code mounts}: mounted in the order listed, {@code destination} inside the container. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Mount {
+        public String destination;
+        public String type;
+        public String source;
+        public List<String> options;
+
+        public Mount() {
+        }
+
+        public Mount(String destination, String type, String source, List<String> options) {
+            this.destination = destination;
+            this.type = type;
+            this.source = source;
+            this.options = List.copyOf(options);
+        }
+    }
+
+    /** {@code linux}: the Linux-specific part. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Linux {
+        public List<Namespace> namespaces = new ArrayList<>();
+        public Resources resources;
+        public String cgroupsPath;
+        public List<String> maskedPaths = new ArrayList<>();
+        public List<String> readonlyPaths = new ArrayList<>();
+    }
+
+    /** One of {@code linux.namespaces}: a new one of {@code type}, or the existing one at {@code path}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Namespace {
+        public String type;
+        public String path;
+
+        public Namespace() {
+        }
+
+        public Namespace(String type) {
+            this.type = type;
+        }
+    }
+
+    /** {@code linux.resources}: what the container's cgroup limits. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Resources {
+        public Memory memory;
+        public Cpu cpu;
+        public Pids pids;
+    }
+
+    /** {@code linux.resources.memory}: bytes; {@code swap} is memory plus swap, -1 for no limit. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Memory {
+        public Long limit;
+        public Long swap;
+    }
+
+    /** {@code linux.resources.cpu}: CFS quota per period, in microseconds, and the relative weight. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Cpu {
+        public Long shares;
+        public Long quota;
+        public Long period;
+    }
+
+    /** {@code linux.resources.pids}: the most tasks at once. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Pids {
+        public long limit;
+    }
+}

@@ -1,0 +1,72 @@
+package jocker.unionfs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import jocker.engine.Feature;
+import jocker.images.Images;
+import jocker.linux.Errno;
+import jocker.linux.Kernel;
+import jocker.linux.SyscallException;
+import jocker.spec.Spec;
+
+/**
+ * Chapter 4's part of the engine: a container gets an empty upper layer over
+ * its image's layers instead of a copy of its files. As containerd does for
+ * runc, the engine mounts the union at the bundle's {@code root.path} before
+ * the runtime starts, so the bundle is ready to run, and unmounts it when the
+ * command has ended. The upper layer is in the container's directory and
+ * goes with {@code rm}.
+ */
+public final class OverlayFeature implements Feature {
+
+    @Override
+    public int chapter() {
+        return 4;
+    }
+
+    // tag::prepare[]
+    @Override
+    public boolean prepareRoot(ContainerStore store, ContainerState state) throws IOException {
+        Images.Image image = new Images(store.root()).get(state.image());
+        Files.createDirectories(ContainerLayers.upper(store, state.id()));
+        Files.createDirectories(ContainerLayers.work(store, state.id()));
+        Files.createDirectories(store.rootfs(state.id())); // the mount point; empty until the container starts
+        new ContainerLayers(image.reference(), image.layers()).write(store, state.id());
+        return true;
+    }
+
+    @Override
+    public void beforeStart(ContainerStore store, ContainerState state, Spec spec) throws IOException {
+        ContainerLayers layers = ContainerLayers.read(store, state.id());
+        if (layers != null) {
+            unmount(store.rootfs(state.id())); // left by a run whose monitor was killed
+            layers.mount(store, state.id()).mountFromEngine();
+        }
+    }
+    // end::prepare[]
+
+    @Override
+    public void afterExit(ContainerStore store, ContainerState state, int status) {
+        unmount(store.rootfs(state.id()));
+    }
+
+    /** Also when nobody saw the container end (its monitor was killed): no mount outlives it. */
+    @Override
+    public void beforeRemove(ContainerStore store, ContainerState state) {
+        unmount(store.rootfs(state.id()));
+    }
+
+    /** Detaches whatever is mounted on {@code dir}; nothing there (EINVAL) or no dir (ENOENT) is fine. */
+    static void unmount(Path dir) {
+        try {
+            Kernel.umount2(dir.toString(), Kernel.MNT_DETACH);
+        } catch (SyscallException e) {
+            if (e.errno() != Errno.EINVAL.number() && e.errno() != Errno.ENOENT.number()) {
+                throw e;
+            }
+        }
+    }
+}
