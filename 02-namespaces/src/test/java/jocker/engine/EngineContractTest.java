@@ -54,7 +54,7 @@ class EngineContractTest {
         assertThat(found).isNotEmpty();
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(found);
-            assertThat(InitStep.sorted(found)).containsExactlyElementsOf(InitStep.all());
+            assertThat(classes(InitStep.sorted(found))).containsExactlyElementsOf(classes(InitStep.all()));
         }
         List<InitStep> sorted = InitStep.all();
         for (int i = 1; i < sorted.size(); i++) {
@@ -66,13 +66,17 @@ class EngineContractTest {
         assertThat(sorted.get(sorted.size() - 1).phase()).as("the last step execs").isEqualTo(Phase.EXEC);
     }
 
+    private static List<Class<?>> classes(List<?> objects) {
+        return objects.stream().<Class<?>>map(Object::getClass).toList();
+    }
+
     @Test
     @DisplayName("engine features run in chapter order, whatever order the class path lists them in")
     void featuresAreOrdered() {
         List<Feature> found = new ArrayList<>(Feature.all());
         Collections.shuffle(found);
         List<Feature> sorted = Feature.sorted(found);
-        assertThat(sorted).containsExactlyElementsOf(Feature.all());
+        assertThat(classes(sorted)).containsExactlyElementsOf(classes(Feature.all()));
         assertThat(sorted).isSortedAccordingTo(Feature.ORDER);
     }
 
