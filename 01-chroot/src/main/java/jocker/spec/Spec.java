@@ -136,11 +136,11 @@ public final class Spec {
     }
 
     /** {@code root}: the directory that becomes {@code /}, absolute or relative to the bundle. */
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Root {
         public String path = "rootfs";
-        public boolean readonly;
+        public Boolean readonly;
     }
 
     /** One entry of {@code mounts}: mounted in the order listed, {@code destination} inside the container. */

@@ -18,9 +18,14 @@ import jocker.linux.Kernel;
  */
 public final class NamespaceJoin {
 
-    /** The namespaces the parent joins; MNT is left to {@link ExecInit}. */
+    /**
+     * The namespaces the parent joins. MNT is left to {@link ExecInit}, and
+     * so is CGROUP: as the init does, the exec's process first finds and
+     * joins the container's cgroup from the host's view of the hierarchy,
+     * then enters the cgroup namespace ({@code NamespaceSteps.JoinCgroupNamespace}).
+     */
     static final List<Namespace> JOINED_BY_PARENT = List.of(
-            Namespace.IPC, Namespace.UTS, Namespace.NET, Namespace.PID, Namespace.CGROUP);
+            Namespace.IPC, Namespace.UTS, Namespace.NET, Namespace.PID);
 
     private NamespaceJoin() {
     }

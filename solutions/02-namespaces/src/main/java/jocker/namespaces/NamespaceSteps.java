@@ -24,6 +24,9 @@ public final class NamespaceSteps {
             Kernel.class, NsLibC.class, Namespace.class, SpecialFilesystems.class, Devices.class,
             Devices.Device.class, Masks.class);
 
+    /** For {@code jocker exec}: the container's cgroup namespace, opened before the mount namespace is joined. */
+    private static int cgroupNamespace = -1;
+
     private NamespaceSteps() {
     }
 
@@ -173,6 +176,32 @@ public final class NamespaceSteps {
         }
     }
 
+    /** {@code jocker exec}: last, into the container's cgroup namespace, as the init made its own last. */
+    public static final class JoinCgroupNamespace implements InitStep {
+        @Override
+        public Phase phase() {
+            return Phase.LATE_NAMESPACES;
+        }
+
+        @Override
+        public int chapter() {
+            return 2;
+        }
+
+        @Override
+        public boolean forExec() {
+            return true;
+        }
+
+        @Override
+        public void run(InitContext context) {
+            if (context.isExec() && cgroupNamespace >= 0) {
+                Kernel.setns(cgroupNamespace, Namespace.CGROUP.flag(), "the container's cgroup namespace");
+                Kernel.close(cgroupNamespace);
+            }
+        }
+    }
+
     /** {@code jocker exec}: instead of a root switch, into the running container's mount namespace. */
     public static final class JoinMountNamespace implements InitStep {
         @Override
@@ -193,6 +222,8 @@ public final class NamespaceSteps {
         @Override
         public void run(InitContext context) {
             if (context.isExec()) {
+                // Opened now, while /proc is the host's and shows the container's PID 1 by its host PID.
+                cgroupNamespace = Kernel.openReadOnly(Namespace.CGROUP.of(context.joinPid()).toString());
                 ExecInit.joinMountNamespace(context.joinPid());
             }
         }
