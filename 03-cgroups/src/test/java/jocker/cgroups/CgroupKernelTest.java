@@ -81,19 +81,38 @@ class CgroupKernelTest {
 
     @Graded(exercise = "3.3", points = 3)
     @Test
-    @DisplayName("--cpus 0.5 holds a busy loop to about half a CPU; without it the loop takes most of one")
+    @DisplayName("--cpus 0.5 sets a quota of 50 ms per 100 ms that the kernel enforces: busy loops get at most half a CPU")
     void cpuQuota() throws Exception {
-        try (HostProcess p = HostProcess.inNewCgroup(Limits.NONE)) {
-            p.start("while :; do :; done");
+        // A busy loop per CPU in each of two cgroups; the one without a limit shows what the other could have had.
+        int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        String script = "while :; do :; done & ".repeat(loops - 1) + "while :; do :; done";
+        try (HostProcess limited = HostProcess.inNewCgroup(Limits.NONE);
+                HostProcess free = HostProcess.inNewCgroup(Limits.NONE)) {
+            limited.start(script);
+            free.start(script);
+            assertThat(CpuBandwidth.quota(limited.cgroup)).as("quota and period before --cpus").startsWith("max ");
 
-            double free = cpusUsed(p.cgroup, Duration.ofSeconds(1));
-            p.cgroup.apply(Limits.NONE.withCpus(0.5));
+            limited.cgroup.apply(Limits.NONE.withCpus(0.5));
+            assertThat(CpuBandwidth.quota(limited.cgroup)).as("quota and period").isEqualTo("50000 100000");
             Thread.sleep(200); // let the current CFS period end
-            double limited = cpusUsed(p.cgroup, Duration.ofMillis(1500));
+            CpuBandwidth limited0 = CpuBandwidth.now(limited.cgroup);
+            CpuBandwidth free0 = CpuBandwidth.now(free.cgroup);
+            Thread.sleep(1500);
+            CpuBandwidth withQuota = CpuBandwidth.now(limited.cgroup).since(limited0);
+            CpuBandwidth without = CpuBandwidth.now(free.cgroup).since(free0);
 
-            // Most of a CPU, not all: other work on a small machine takes its share.
-            assertThat(free).as("CPUs used without a limit").isGreaterThan(0.6);
-            assertThat(limited).as("CPUs used with --cpus 0.5").isBetween(0.2, 0.8);
+            // The kernel's own counters, not a speed: they count however busy the machine is.
+            assertThat(withQuota.periods()).as("cpu.stat: periods with the quota enforced").isPositive();
+            // At most half a CPU, give or take a period at each end: a busy machine can only make it less.
+            assertThat(withQuota.cpus()).as("CPUs used with --cpus 0.5").isLessThanOrEqualTo(0.65);
+            // Where as many loops without a limit got well over half a CPU, these could have too:
+            // only the quota held them back, and cpu.stat counts each period it did. (Where other
+            // work leaves less, neither gets half a CPU, and there is nothing to throttle.)
+            if (without.cpus() > 0.7) {
+                assertThat(withQuota.throttled()).as("cpu.stat: periods in which the quota ran out, while %.2f"
+                        + " CPUs went to the loops without a limit", without.cpus()).isPositive();
+                assertThat(withQuota.throttledNanos()).as("cpu.stat: time spent throttled").isPositive();
+            }
         }
     }
 
@@ -136,14 +155,6 @@ class CgroupKernelTest {
             assertThat(p.waitFor(Duration.ofSeconds(5))).as("the shell's exit status").isEqualTo(137);
             assertThat(p.cgroup.paths()).noneMatch(Files::exists);
         }
-    }
-
-    /** CPUs' worth of time the cgroup used over {@code wall}: 1.0 is one CPU busy all the time. */
-    static double cpusUsed(Cgroup cgroup, Duration wall) throws InterruptedException {
-        long cpu0 = cgroup.stats().cpuUsageNanos();
-        long t0 = System.nanoTime();
-        Thread.sleep(wall.toMillis());
-        return (double) (cgroup.stats().cpuUsageNanos() - cpu0) / (System.nanoTime() - t0);
     }
 
     /** pids.events' {@code max}: how many forks the limit refused (same file in v1 and v2). */
