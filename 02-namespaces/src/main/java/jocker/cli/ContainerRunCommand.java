@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.spec.Spec;
 import jocker.runtime.Stdio;
-import jocker.cli.Jocker;
 import jocker.cli.ProcessOptions;
-import jocker.cli.Subcommand;
 import jocker.engine.ContainerState;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,7 +78,7 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
             request = options.addTo(request); // a value Docker refuses fails here, before anything is made
         }
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Containers containers = new Containers(jocker.images().root());
+        Engine containers = new Engine(jocker.images().root());
         ContainerState state = containers.create(request);
         if (detach) {
             containers.startDetached(state.id());

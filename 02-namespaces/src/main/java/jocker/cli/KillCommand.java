@@ -3,9 +3,7 @@ package jocker.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.runtime.ExitStatus;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +32,7 @@ public final class KillCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
         int number = parse(signal);
-        Containers engine = new Containers(jocker.images().root());
+        Engine engine = new Engine(jocker.images().root());
         for (String c : containers) {
             engine.kill(c, number);
             System.out.println(c);

@@ -2,10 +2,9 @@ package jocker.cli;
 
 import java.time.Instant;
 import jocker.engine.ContainerSummary;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import java.util.concurrent.Callable;
 
-import jocker.cli.Subcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,7 +35,7 @@ public final class PsCommand implements Callable<Integer>, Subcommand {
             System.out.printf(format, "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
         }
         Instant now = Instant.now();
-        for (ContainerSummary s : new Containers(jocker.root()).list(all)) {
+        for (ContainerSummary s : new Engine(jocker.root()).list(all)) {
             if (quiet) {
                 System.out.println(s.shortId());
                 continue;

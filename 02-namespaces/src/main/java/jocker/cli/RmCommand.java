@@ -2,9 +2,7 @@ package jocker.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +30,7 @@ public final class RmCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Containers engine = new Containers(jocker.images().root());
+        Engine engine = new Engine(jocker.images().root());
         for (String c : containers) {
             engine.remove(c, force);
             System.out.println(c);

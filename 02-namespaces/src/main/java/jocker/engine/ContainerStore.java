@@ -141,6 +141,12 @@ public final class ContainerStore {
     }
 
     public ContainerState read(String id) throws IOException {
+        if (Files.isDirectory(dir(id).resolve("rootfs")) && !Files.exists(bundle(id).dir())) {
+            // Chapters 1-4 before the OCI bundle kept the files in containers/<id>/rootfs and nothing
+            // else to start them from: such a container cannot run again, only be removed.
+            throw new IOException("container " + id.substring(0, 12) + " was made by an older Jocker, without an "
+                    + "OCI bundle: remove it with 'jocker rm -f " + id.substring(0, 12) + "'");
+        }
         ContainerState state = readJson(dir(id).resolve("state.json"), ContainerState.class);
         if (state == null) {
             throw new ContainerNotFoundException(id);

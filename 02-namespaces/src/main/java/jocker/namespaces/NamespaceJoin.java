@@ -37,6 +37,7 @@ public final class NamespaceJoin {
         AtomicReference<Process> started = new AtomicReference<>();
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         AtomicReference<IOException> failedIo = new AtomicReference<>();
+        ProcessReaper.ensureIdle(); // the thread below may not create one, see there
         Thread thread = new Thread(() -> {
             try {
                 // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
@@ -48,6 +49,8 @@ public final class NamespaceJoin {
                 failed.set(e);
             } catch (IOException e) {
                 failedIo.set(e);
+            } catch (Error e) {
+                failed.set(new IllegalStateException("could not start the process in the container: " + e, e));
             }
         }, "jocker-setns");
         thread.start();

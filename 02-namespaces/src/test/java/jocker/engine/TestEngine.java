@@ -14,12 +14,12 @@ import jocker.course.TestRootfs;
 final class TestEngine implements AutoCloseable {
 
     final Path root;
-    final Containers containers;
+    final Engine containers;
 
     TestEngine(Path root) {
         this.root = root;
         TestRootfs.create(root.resolve("images/busybox/rootfs"));
-        this.containers = new Containers(root);
+        this.containers = new Engine(root);
     }
 
     /** Creates and starts a detached container running {@code script}. */

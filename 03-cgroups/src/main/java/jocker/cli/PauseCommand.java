@@ -2,11 +2,7 @@ package jocker.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.cgroups.Cgroup;
-import jocker.cgroups.CgroupFeature;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.engine.ContainerState;
+import jocker.cgroups.ContainerStats;
 import jocker.engine.ContainerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -31,20 +27,16 @@ public class PauseCommand implements Callable<Integer>, Subcommand {
         return 3;
     }
 
-    /** What this command does to the container's cgroup. */
-    protected void apply(Cgroup cgroup) {
-        cgroup.freeze();
+    /** What this command does: pause, or in {@link UnpauseCommand} unpause. */
+    protected void apply(ContainerStore store, String ref) throws Exception {
+        ContainerStats.pause(store, ref);
     }
 
     @Override
     public Integer call() throws Exception {
         ContainerStore store = new ContainerStore(jocker.images().root());
         for (String ref : containers) {
-            ContainerState state = store.find(ref);
-            if (!state.isRunning()) {
-                throw new IllegalStateException("container " + ref + " is not running");
-            }
-            apply(CgroupFeature.of(state.id()));
+            apply(store, ref);
             System.out.println(ref);
         }
         return 0;

@@ -1,6 +1,7 @@
 package jocker.cli;
 
-import jocker.cgroups.Cgroup;
+import jocker.cgroups.ContainerStats;
+import jocker.engine.ContainerStore;
 import picocli.CommandLine.Command;
 
 /** {@code jocker unpause}: thaws what {@link PauseCommand} froze. */
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 public final class UnpauseCommand extends PauseCommand {
 
     @Override
-    protected void apply(Cgroup cgroup) {
-        cgroup.thaw();
+    protected void apply(ContainerStore store, String ref) throws Exception {
+        ContainerStats.unpause(store, ref);
     }
 }

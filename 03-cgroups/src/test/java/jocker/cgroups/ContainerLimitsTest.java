@@ -12,7 +12,7 @@ import java.util.List;
 import jocker.spec.Spec;
 import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
@@ -33,7 +33,7 @@ class ContainerLimitsTest {
 
     @TempDir
     Path state;
-    Containers containers;
+    Engine containers;
 
     @BeforeAll
     static void controllersPresent() {
@@ -49,7 +49,7 @@ class ContainerLimitsTest {
     @BeforeEach
     void setUp() {
         TestRootfs.create(state.resolve("images/busybox/rootfs"));
-        containers = new Containers(state);
+        containers = new Engine(state);
     }
 
     @AfterEach

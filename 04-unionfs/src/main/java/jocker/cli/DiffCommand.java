@@ -1,8 +1,6 @@
 package jocker.cli;
 
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
 import jocker.unionfs.Change;
 import jocker.unionfs.Commit;
 import picocli.CommandLine.Command;

@@ -2,8 +2,6 @@ package jocker.cli;
 
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
 import jocker.images.Images;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import jocker.spec.Spec;
 import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
 import jocker.course.TestRootfs;
 import jocker.images.Images;
@@ -49,14 +49,14 @@ final class Union implements AutoCloseable {
     }
 
     final Path root;
-    final Containers containers;
+    final Engine containers;
     final Images images;
     final LayerStore layers;
 
     Union(Path root) {
         this.root = root;
         TestRootfs.create(root.resolve("images/busybox/rootfs"));
-        this.containers = new Containers(root);
+        this.containers = new Engine(root);
         this.images = new Images(root);
         this.layers = images.layers();
     }

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.runtime.Stdio;
-import jocker.cli.Jocker;
 import jocker.cli.ProcessOptions;
-import jocker.cli.Subcommand;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +41,7 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Containers engine = new Containers(jocker.images().root());
+        Engine engine = new Engine(jocker.images().root());
         return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
     }
 }

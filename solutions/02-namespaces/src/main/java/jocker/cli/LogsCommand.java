@@ -3,8 +3,6 @@ package jocker.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import picocli.CommandLine.Command;

@@ -3,9 +3,7 @@ package jocker.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.engine.Containers;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +32,7 @@ public final class StopCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Containers engine = new Containers(jocker.images().root());
+        Engine engine = new Engine(jocker.images().root());
         for (String c : containers) {
             engine.stop(c, Duration.ofSeconds(seconds));
             System.out.println(c);

@@ -3,6 +3,7 @@ package jocker.engine;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import jocker.spec.Spec;
 
@@ -61,6 +62,15 @@ public interface Feature {
     /** The state as {@code ps} and {@code inspect} show it, given chapter 2's ({@code running}). */
     default String status(ContainerStore store, ContainerState state, String status) {
         return status;
+    }
+
+    /**
+     * Adds this chapter's fields to {@code docker inspect}'s document of the
+     * container ({@code doc}, with its {@code State} and {@code Config} maps):
+     * chapter 3 adds {@code State.OOMKilled} and {@code HostConfig}.
+     */
+    default void inspect(ContainerStore store, ContainerState state, Spec spec, Map<String, Object> doc)
+            throws IOException {
     }
 
     /** Before the container's directory is deleted. */

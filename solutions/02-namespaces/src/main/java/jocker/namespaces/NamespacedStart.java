@@ -27,6 +27,7 @@ public final class NamespacedStart {
     public static Process start(ProcessBuilder builder, Set<Namespace> namespaces) throws IOException {
         AtomicReference<Process> started = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
+        ProcessReaper.ensureIdle(); // the thread below may not create one, see there
         // begin exercise 2.1: in a new platform thread, unshare(2) the namespaces (Kernel.unshare
         //   with Namespace.flags) and start the builder's process; join the thread, then return
         //   the process or rethrow what failed (IOException or RuntimeException).

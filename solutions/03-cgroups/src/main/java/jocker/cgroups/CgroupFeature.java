@@ -1,6 +1,7 @@
 package jocker.cgroups;
 
 import java.io.IOException;
+import java.util.Map;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
@@ -95,6 +96,15 @@ public final class CgroupFeature implements Feature {
         } catch (RuntimeException gone) {
             return false;
         }
+    }
+
+    /** {@code State.OOMKilled} and the limits as Docker's {@code HostConfig} names them. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void inspect(ContainerStore store, ContainerState state, Spec spec, Map<String, Object> doc)
+            throws IOException {
+        ((Map<String, Object>) doc.get("State")).put("OOMKilled", ContainerResources.read(store, state.id()).oomKilled());
+        doc.put("HostConfig", Limits.fromResources(spec.linux == null ? null : spec.linux.resources));
     }
 
     /** Also when the monitor is gone (killed with the machine's OOM killer, say): no cgroup stays behind. */

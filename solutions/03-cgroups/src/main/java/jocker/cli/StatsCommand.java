@@ -1,15 +1,10 @@
 package jocker.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import jocker.cgroups.ContainerStats;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import jocker.cgroups.CgroupFeature;
-import jocker.cgroups.Stats;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
-import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,46 +41,20 @@ public final class StatsCommand implements Callable<Integer>, Subcommand {
     public Integer call() throws Exception {
         ContainerStore store = new ContainerStore(jocker.root());
         do {
-            List<ContainerState> chosen = new ArrayList<>();
-            if (containers.isEmpty()) {
-                store.list().stream().filter(ContainerState::isRunning).forEach(chosen::add);
-            } else {
-                for (String ref : containers) {
-                    chosen.add(store.find(ref));
-                }
-            }
-            Map<ContainerState, Stats> before = sample(chosen);
-            Thread.sleep(INTERVAL_MS);
-            Map<ContainerState, Stats> after = sample(chosen);
+            List<ContainerStats> stats = ContainerStats.sample(store, containers, Duration.ofMillis(INTERVAL_MS));
             if (!noStream) {
                 System.out.print("\033[H\033[2J"); // clear the terminal, as docker stats does
             }
             System.out.printf("%-12s   %-16s   %8s   %-22s   %6s%n", "CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT",
                     "PIDS");
-            for (var e : after.entrySet()) {
-                Stats now = e.getValue();
-                Stats then = before.get(e.getKey());
-                double cpu = then == null ? 0
-                        : 100.0 * (now.cpuUsageNanos() - then.cpuUsageNanos()) / (INTERVAL_MS * 1_000_000.0);
-                System.out.printf("%-12s   %-16s   %7.2f%%   %-22s   %6d%n", e.getKey().shortId(), e.getKey().name(),
-                        cpu, bytes(now.memoryUsage()) + " / " + (now.memoryLimit() < 0 ? "unlimited"
-                                : bytes(now.memoryLimit())), now.pids());
+            for (ContainerStats s : stats) {
+                System.out.printf("%-12s   %-16s   %7.2f%%   %-22s   %6d%n", s.shortId(), s.name(), s.cpuPercent(),
+                        bytes(s.memoryUsage()) + " / " + (s.memoryLimit() < 0 ? "unlimited" : bytes(s.memoryLimit())),
+                        s.pids());
             }
             System.out.flush();
         } while (!noStream);
         return 0;
-    }
-
-    private static Map<ContainerState, Stats> sample(List<ContainerState> chosen) {
-        Map<ContainerState, Stats> stats = new LinkedHashMap<>();
-        for (ContainerState s : chosen) {
-            try {
-                stats.put(s, CgroupFeature.of(s.id()).stats());
-            } catch (RuntimeException exited) {
-                // its cgroup went away with it
-            }
-        }
-        return stats;
     }
 
     /** 1.5MiB, as Docker prints sizes. */

@@ -1,8 +1,6 @@
 package jocker.cli;
 
 import java.util.concurrent.Callable;
-import jocker.cli.Jocker;
-import jocker.cli.Subcommand;
 import jocker.unionfs.Commit;
 import jocker.images.Images;
 import picocli.CommandLine.Command;

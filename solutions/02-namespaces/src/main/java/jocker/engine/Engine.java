@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import jocker.images.ImageStore;
 import jocker.images.Trees;
@@ -27,7 +29,7 @@ import jocker.spec.Spec;
  * has the runtime run it, and keeps each container's record in the
  * {@link ContainerStore}. It knows nothing of the command line.
  */
-public final class Containers {
+public final class Engine {
 
     /** How long {@code run -d} waits for a container to be running. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -36,7 +38,7 @@ public final class Containers {
     private final ImageStore images;
     private final ContainerStore store;
 
-    public Containers(Path root) {
+    public Engine(Path root) {
         this.root = root;
         this.images = new ImageStore(root);
         this.store = new ContainerStore(root);
@@ -233,6 +235,48 @@ public final class Containers {
         }
         return out;
     }
+
+    // tag::inspect[]
+    /**
+     * {@code jocker inspect}: the container as Docker's inspect shows it, the
+     * fields each chapter knows, and {@code Bundle}: the directory whose
+     * config.json is the whole container.
+     */
+    public Map<String, Object> inspect(String ref) throws IOException {
+        ContainerState s = store.find(ref);
+        String status = ContainerSummary.stateOf(store, s);
+        boolean running = status.equals("running") || status.equals("paused");
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Status", status);
+        state.put("Running", running);
+        state.put("Paused", status.equals("paused"));
+        state.put("Pid", running ? s.pid() : 0);
+        state.put("ExitCode", s.exitCode() != null ? s.exitCode() : 0);
+        state.put("Error", s.error() != null ? s.error() : "");
+        state.put("StartedAt", s.processStart());
+        state.put("FinishedAt", s.finished());
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", s.hostname());
+        config.put("Cmd", s.command());
+        config.put("Env", s.env());
+        config.put("WorkingDir", s.workdir());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Id", s.id());
+        doc.put("Name", s.name());
+        doc.put("Image", s.image());
+        doc.put("Created", s.created());
+        doc.put("State", state);
+        doc.put("Config", config);
+        doc.put("Bundle", store.bundle(s.id()).dir().toString());
+        if (!ContainerState.BROKEN.equals(s.status())) {
+            Spec spec = store.bundle(s.id()).read();
+            for (Feature feature : Feature.all()) {
+                feature.inspect(store, s, spec, doc);
+            }
+        }
+        return doc;
+    }
+    // end::inspect[]
 
     /** The container's spec, as its bundle has it. */
     public Spec spec(String ref) throws IOException {
