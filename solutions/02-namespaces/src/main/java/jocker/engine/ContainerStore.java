@@ -29,8 +29,8 @@ import jocker.spec.Bundle;
  * Containers in the state directory:
  *
  * <pre>
+ * &lt;root&gt;/containers.lock    held while a container is created: names are unique
  * &lt;root&gt;/containers/
- * ├── .lock                  held while a container is created: names are unique
  * └── &lt;64-hex id&gt;/
  *     ├── .lock              held while state.json is read, changed and written back
  *     ├── state.json         ContainerState, replaced atomically on every change
@@ -83,7 +83,7 @@ public final class ContainerStore {
      */
     public void create(ContainerState state) throws IOException {
         Files.createDirectories(dir);
-        Locks.holding(dir.resolve(".lock"), () -> {
+        Locks.holding(root().resolve("containers.lock"), () -> {
             for (ContainerState other : list()) {
                 if (other.name().equals(state.name())) {
                     throw new NameConflictException(state.name(), other.id());
