@@ -1,6 +1,6 @@
 package jocker.namespaces;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +23,18 @@ import jocker.spec.Spec;
  */
 public final class ExecInit {
 
-    /** What {@code jocker exec} runs, and in which container. */
-    public record ExecFile(long pid, Spec.Process process) {
+    /** What {@code jocker exec} runs ({@code process}), and in which container ({@code pid}, its PID 1). */
+    public static final class ExecFile {
+        public long pid;
+        public Spec.Process process;
+
+        public ExecFile() {
+        }
+
+        public ExecFile(long pid, Spec.Process process) {
+            this.pid = pid;
+            this.process = process;
+        }
     }
 
     private ExecInit() {
@@ -35,11 +45,11 @@ public final class ExecInit {
             if (args.length != 2) {
                 throw new IllegalArgumentException("usage: ExecInit <bundle directory> <exec file>");
             }
-            ExecFile exec = new ObjectMapper().readValue(new File(args[1]), ExecFile.class);
-            InitContext container = Init.context(new String[] {args[0]}, exec.pid());
+            ExecFile exec = JSON.std.beanFrom(ExecFile.class, new File(args[1]));
+            InitContext container = Init.context(new String[] {args[0]}, exec.pid);
             Spec spec = container.spec();
-            spec.process = exec.process();
-            Init.run(InitStep.all(), new InitContext(container.bundle(), spec, container.rootfs(), exec.pid()));
+            spec.process = exec.process;
+            Init.run(InitStep.all(), new InitContext(container.bundle(), spec, container.rootfs(), exec.pid));
         });
     }
 
