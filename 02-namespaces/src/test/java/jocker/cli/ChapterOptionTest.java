@@ -20,4 +20,19 @@ class ChapterOptionTest {
         assertThat(all.keySet()).contains("run", "ps", "exec", "stop", "rm", "logs", "kill");
         assertThat((Object) all.get("run").getCommand()).isInstanceOf(ContainerRunCommand.class);
     }
+
+    @Test
+    @DisplayName("--root must be absolute: an empty or relative one would put the state wherever jocker runs")
+    void rootMustBeAbsolute() {
+        for (String bad : new String[] {"", "relative/dir", " "}) {
+            var cli = Jocker.commandLine();
+            cli.parseArgs("--root", bad, "ps");
+            Jocker jocker = cli.getCommand();
+            org.assertj.core.api.Assertions.assertThatThrownBy(jocker::root)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");
+        }
+        var cli = Jocker.commandLine();
+        cli.parseArgs("--root", "/srv/jocker/../state", "ps");
+        assertThat(((Jocker) cli.getCommand()).root()).hasToString("/srv/state");
+    }
 }
