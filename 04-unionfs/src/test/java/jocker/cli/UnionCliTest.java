@@ -67,7 +67,7 @@ class UnionCliTest {
         try (Stream<Path> dirs = Files.list(root.resolve("containers"))) {
             dir = dirs.findFirst().orElseThrow();
         }
-        assertThat(dir.resolve("rootfs/bin/busybox")).isRegularFile();
+        assertThat(dir.resolve("bundle/rootfs/bin/busybox")).isRegularFile();
         assertThat(dir.resolve("upper")).doesNotExist();
         assertThat(JockerCommand.run(root, "diff", "c1").err()).contains("has no layers");
     }
