@@ -1,20 +1,20 @@
 package jocker.cli;
 
 import java.io.IOException;
-import jocker.spec.Bundle;
-import jocker.spec.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import jocker.images.ImageStore;
+import jocker.images.Trees;
 import jocker.runtime.Container;
 import jocker.runtime.ExitStatus;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
-import jocker.images.ImageStore;
-import jocker.images.Trees;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
 /**
  * A container run in the foreground, as chapter 1's {@code jocker run} does

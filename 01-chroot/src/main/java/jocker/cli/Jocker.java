@@ -10,9 +10,9 @@ import java.util.ServiceLoader;
 import jocker.engine.Chapters;
 import jocker.images.ImageStore;
 import jocker.linux.JnaSetup;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code jocker} command line. */
 @Command(name = "jocker",

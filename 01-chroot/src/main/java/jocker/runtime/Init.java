@@ -1,16 +1,16 @@
 package jocker.runtime;
 
 import java.io.IOException;
-import jocker.course.Exercise;
-import jocker.spec.Bundle;
-import jocker.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
+import jocker.chroot.Escape;
+import jocker.course.Exercise;
 import jocker.linux.Errno;
 import jocker.linux.LibC;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.chroot.Escape;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
 /**
  * The container's first process: the runtime. The engine starts it as a

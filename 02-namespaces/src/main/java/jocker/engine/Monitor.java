@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import jocker.spec.Bundle;
-import jocker.spec.Spec;
+import jocker.namespaces.ContainerProcess;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
-import jocker.namespaces.ContainerProcess;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
 /**
  * Starts a container, records that it runs, waits for it and records how it

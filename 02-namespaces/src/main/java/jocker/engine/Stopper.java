@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jocker.course.Exercise;
 import jocker.linux.Errno;
-import jocker.linux.SyscallException;
 import jocker.linux.Kernel;
+import jocker.linux.SyscallException;
 
 /**
  * {@code docker stop}'s rule: ask, then insist.

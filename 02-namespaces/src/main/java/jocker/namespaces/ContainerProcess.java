@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
+import jocker.spec.Spec;
 
 /** The parent's side of chapter 2: start the init in new namespaces. */
 public final class ContainerProcess {

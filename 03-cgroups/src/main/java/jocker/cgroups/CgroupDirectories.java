@@ -12,11 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import jocker.linux.CgroupLibC;
 import jocker.linux.Errno;
+import jocker.linux.Kernel;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.linux.Kernel;
-import jocker.linux.CgroupLibC;
 
 /** Tearing a cgroup down: its processes first, then its directories, deepest first. */
 final class CgroupDirectories {

@@ -2,9 +2,9 @@ package jocker.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import jocker.cgroups.ContainerStats;
 import java.util.List;
 import java.util.concurrent.Callable;
+import jocker.cgroups.ContainerStats;
 import jocker.engine.ContainerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

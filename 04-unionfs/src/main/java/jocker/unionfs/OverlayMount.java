@@ -2,14 +2,14 @@ package jocker.unionfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import jocker.course.Exercise;
-import jocker.linux.Syscalls;
 import jocker.linux.Kernel;
+import jocker.linux.Syscalls;
 
 /**
  * One overlayfs mount: read-only lower layers, a writable upper layer, the

@@ -7,9 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import jocker.course.Exercise;
 import jocker.linux.Errno;
+import jocker.linux.Kernel;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.linux.Kernel;
 import jocker.linux.UnionLibC;
 
 /**

@@ -1,15 +1,15 @@
 package jocker.runtime;
 
 import java.io.IOException;
-import jocker.spec.Bundle;
-import jocker.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
+import jocker.chroot.Escape;
 import jocker.linux.Errno;
 import jocker.linux.LibC;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.chroot.Escape;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
 
 /**
  * The container's first process: the runtime. The engine starts it as a

@@ -3,18 +3,18 @@ package jocker.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.spec.Spec;
-import jocker.runtime.Stdio;
 import jocker.cli.ProcessOptions;
 import jocker.engine.ContainerState;
-import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
-import picocli.CommandLine;
+import jocker.engine.Engine;
+import jocker.runtime.Stdio;
+import jocker.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code jocker run}, chapter 2's: in namespaces, and in the background with {@code -d}. */
 @Command(name = "run",

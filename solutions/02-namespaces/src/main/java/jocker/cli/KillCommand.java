@@ -2,8 +2,8 @@ package jocker.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.runtime.ExitStatus;
 import jocker.engine.Engine;
+import jocker.runtime.ExitStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,10 +1,9 @@
 package jocker.cli;
 
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import jocker.engine.ContainerSummary;
 import jocker.engine.Engine;
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

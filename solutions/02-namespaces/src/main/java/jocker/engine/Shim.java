@@ -3,9 +3,9 @@ package jocker.engine;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
+import jocker.linux.Kernel;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
-import jocker.linux.Kernel;
 
 /**
  * The process that watches a detached container ({@code jocker run -d}):

@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jocker.linux.Errno;
-import jocker.linux.SyscallException;
 import jocker.linux.Kernel;
+import jocker.linux.SyscallException;
 
 /**
  * {@code docker stop}'s rule: ask, then insist.

@@ -3,10 +3,10 @@ package jocker.namespaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jocker.spec.Spec;
 import java.util.EnumSet;
 import java.util.Set;
 import jocker.linux.Kernel;
+import jocker.spec.Spec;
 
 /**
  * The namespaces a container gets, each a kernel object that gives the

@@ -1,9 +1,9 @@
 package jocker.namespaces;
 
 import java.nio.file.Path;
-import jocker.runtime.RootSwitch;
-import jocker.linux.Syscalls;
 import jocker.linux.Kernel;
+import jocker.linux.Syscalls;
+import jocker.runtime.RootSwitch;
 
 /**
  * Enters the root filesystem with pivot_root(2): chapter 2's replacement for

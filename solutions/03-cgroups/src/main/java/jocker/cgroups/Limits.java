@@ -1,9 +1,9 @@
 package jocker.cgroups;
 
-import jocker.spec.Spec;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jocker.spec.Spec;
 
 /**
  * What {@code docker run} lets a container use, with Docker's meaning for

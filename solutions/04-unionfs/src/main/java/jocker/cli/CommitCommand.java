@@ -1,8 +1,8 @@
 package jocker.cli;
 
 import java.util.concurrent.Callable;
-import jocker.unionfs.Commit;
 import jocker.images.Images;
+import jocker.unionfs.Commit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,13 +2,13 @@ package jocker.unionfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import jocker.linux.Syscalls;
+import java.util.concurrent.atomic.AtomicReference;
 import jocker.linux.Kernel;
+import jocker.linux.Syscalls;
 
 /**
  * One overlayfs mount: read-only lower layers, a writable upper layer, the

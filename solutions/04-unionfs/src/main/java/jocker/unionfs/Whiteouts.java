@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import jocker.linux.Errno;
+import jocker.linux.Kernel;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
-import jocker.linux.Kernel;
 import jocker.linux.UnionLibC;
 
 /**
