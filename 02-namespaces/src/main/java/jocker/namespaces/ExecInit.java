@@ -2,8 +2,6 @@ package jocker.namespaces;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import jocker.linux.Kernel;
 import jocker.runtime.Init;
 import jocker.runtime.InitContext;

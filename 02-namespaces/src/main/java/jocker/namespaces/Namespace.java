@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
-import jocker.linux.Kernel;
 import jocker.spec.Spec;
 
 /**
