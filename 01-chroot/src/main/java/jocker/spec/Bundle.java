@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,13 +45,20 @@ public record Bundle(Path dir) {
         return dir.resolve(spec.root.path);
     }
 
-    /** Writes {@code spec} as this bundle's config.json, atomically: beside it first, then renamed over it. */
+    /**
+     * Writes {@code spec} as this bundle's config.json, atomically: beside it
+     * first, then renamed over it. A failure names the file: write(2) says
+     * only "No space left on device".
+     */
     public Bundle write(Spec spec) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, CONFIG, ".tmp");
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), spec);
             Files.move(tmp, config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new IOException("cannot write " + config() + ": " + why, e);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +28,7 @@ public final class LogsCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        ContainerStore store = new ContainerStore(jocker.root());
+        ContainerStore store = new Engine(jocker.root()).store();
         ContainerState state = store.find(container);
         Path log = store.log(state.id());
         if (Files.exists(log)) {

@@ -42,15 +42,40 @@ public record ContainerSummary(String id, String name, String image, List<String
     }
     // end::state[]
 
+    /**
+     * The exit code of a container that ended unseen: its monitor was killed
+     * first, and only the dead process's parent could have learnt its status
+     * (wait(2)). {@code ps} says {@code Exited (unknown)}, {@code inspect}
+     * {@code "ExitCode": -1} and {@link #UNKNOWN_EXIT_ERROR}.
+     */
+    public static final int UNKNOWN_EXIT = -1;
+
+    /** {@code inspect}'s {@code State.Error} for an {@link #UNKNOWN_EXIT}. */
+    public static final String UNKNOWN_EXIT_ERROR =
+            "exit status unknown: the container ended while no monitor (shim) watched it";
+
+    /**
+     * The exit code for container state {@code state} ({@link #stateOf}): the
+     * one recorded, {@link #UNKNOWN_EXIT} for an exit nobody recorded (or
+     * recorded as unknown), 0 while it has not ended, as Docker says.
+     */
+    public static int exitCodeOf(ContainerState s, String state) {
+        if (!ContainerState.EXITED.equals(state)) {
+            return 0;
+        }
+        return s.exitCode() != null && s.exitCode() >= 0 ? s.exitCode() : UNKNOWN_EXIT;
+    }
+
     public static ContainerSummary of(ContainerStore store, ContainerState s, Instant now) {
         String state = stateOf(store, s);
+        int exitCode = exitCodeOf(s, state);
         String status = switch (state) {
             case "running" -> "Up " + ago(s.processStart(), now);
             case "paused" -> "Up " + ago(s.processStart(), now) + " (Paused)";
             case "created" -> "Created";
             case "broken" -> "Broken: " + s.error();
-            default -> s.exitCode() != null && s.exitCode() >= 0
-                    ? "Exited (" + s.exitCode() + ") " + ago(s.finished(), now) + " ago"
+            default -> exitCode != UNKNOWN_EXIT
+                    ? "Exited (" + exitCode + ") " + ago(s.finished(), now) + " ago"
                     : "Exited (unknown)";
         };
         return new ContainerSummary(s.id(), s.name(), s.image(), s.command(), s.created(), state, status);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jocker.images.ImageStore;
 import jocker.images.Trees;
@@ -38,10 +39,32 @@ public final class Engine {
     private final ImageStore images;
     private final ContainerStore store;
 
+    /** The engine of state directory {@code root}; it first {@linkplain #recover() recovers} what needs it. */
     public Engine(Path root) {
         this.root = root;
         this.images = new ImageStore(root);
         this.store = new ContainerStore(root);
+        recover();
+    }
+
+    /**
+     * Cleans up after commands that were killed midway ({@code kill -9},
+     * the OOM killer, a crash), which could not do it themselves: their
+     * scratch files ({@link Scratch}), and what each feature left half done
+     * (chapter 4: a container its commit froze). Every command starts an
+     * engine, so nothing of the kind is seen for long; it costs a directory
+     * listing or two. A failure is reported, and the command goes on.
+     */
+    public void recover() {
+        try {
+            Scratch.sweep(root);
+            for (Feature feature : Feature.all()) {
+                feature.recover(store);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("jocker: cannot clean up after an interrupted command in " + root + ": "
+                    + e.getMessage());
+        }
     }
 
     public ContainerStore store() {
@@ -135,22 +158,55 @@ public final class Engine {
         }
     }
 
-    /** Starts a {@link Shim} for the container and waits until the container runs (or has already ended). */
+    /**
+     * Starts a {@link Shim} for the container and waits until the container
+     * runs (or has already ended). A container that did not start is removed
+     * with what the features made for it, and the exception says why: the
+     * shim's own errors come back through a pipe, which works when the
+     * state directory's file system is too full for the log.
+     */
     public ContainerState startDetached(String id) throws IOException, InterruptedException {
         List<String> cmd = launcher().commandLine(Shim.class.getName(), List.of(root.toString(), id));
-        File log = store.log(id).toFile();
-        Process process = new ProcessBuilder(cmd)
-                .redirectInput(Redirect.from(new File("/dev/null")))
-                .redirectOutput(Redirect.appendTo(log))
-                .redirectError(Redirect.appendTo(log))
-                .start();
-        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status()), START_TIMEOUT,
-                process::isAlive);
-        if (state != null && ContainerState.CREATED.equals(state.status())) {
-            throw new IllegalStateException("container " + id.substring(0, 12) + " did not start: "
-                    + (Files.exists(store.log(id)) ? Files.readString(store.log(id)).strip() : "no log"));
+        Process shim;
+        try {
+            shim = new ProcessBuilder(cmd)
+                    .redirectInput(Redirect.from(new File("/dev/null")))
+                    .redirectOutput(Redirect.appendTo(store.log(id).toFile()))
+                    .redirectError(Redirect.PIPE)
+                    .start();
+        } catch (IOException e) {
+            throw notStarted(store.read(id), e.getMessage(), e);
         }
-        return state; // null: it ran, exited and was removed (--rm)
+        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status()), START_TIMEOUT,
+                shim::isAlive);
+        if (state == null || state.pid() != 0) {
+            return state; // running, or ran; null: it ran, exited and was removed (--rm)
+        }
+        if (ContainerState.CREATED.equals(state.status()) && shim.isAlive()) {
+            throw new IllegalStateException("container " + id.substring(0, 12) + " did not start within "
+                    + START_TIMEOUT.toSeconds() + " s: see 'jocker logs " + id.substring(0, 12) + "'");
+        }
+        // Never recorded running: the shim failed before the command ran, says why on its stderr and exits.
+        shim.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        String why = new String(shim.getErrorStream().readNBytes(shim.getErrorStream().available())).strip();
+        String log = Files.exists(store.log(id)) ? Files.readString(store.log(id)).strip() : "";
+        why = why.isEmpty() ? log : log.isEmpty() || why.contains(log) ? why : why + "\n" + log;
+        if (why.isEmpty()) {
+            why = shim.isAlive() ? "its shim said nothing" : "its shim exited with status " + shim.exitValue();
+        }
+        throw notStarted(state, why, null);
+    }
+
+    /** Removes a container that never ran: nothing of it stays; returns the exception to throw. */
+    private IllegalStateException notStarted(ContainerState state, String why, Exception cause) {
+        IllegalStateException e = new IllegalStateException("container " + state.shortId() + " did not start: "
+                + why, cause);
+        try {
+            remove(state);
+        } catch (IOException | RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return e;
     }
 
     /** {@code jocker stop}: SIGTERM, then SIGKILL after {@code timeout}; waits until the exit is recorded. */
@@ -251,8 +307,10 @@ public final class Engine {
         state.put("Running", running);
         state.put("Paused", status.equals("paused"));
         state.put("Pid", running ? s.pid() : 0);
-        state.put("ExitCode", s.exitCode() != null ? s.exitCode() : 0);
-        state.put("Error", s.error() != null ? s.error() : "");
+        int exitCode = ContainerSummary.exitCodeOf(s, status);
+        state.put("ExitCode", exitCode);
+        state.put("Error", s.error() != null ? s.error()
+                : exitCode == ContainerSummary.UNKNOWN_EXIT ? ContainerSummary.UNKNOWN_EXIT_ERROR : "");
         state.put("StartedAt", s.processStart());
         state.put("FinishedAt", s.finished());
         Map<String, Object> config = new LinkedHashMap<>();

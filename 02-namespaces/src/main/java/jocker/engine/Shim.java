@@ -1,8 +1,11 @@
 package jocker.engine;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import jocker.linux.Kernel;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
@@ -13,8 +16,9 @@ import jocker.runtime.Stdio;
  * started it. It leaves the terminal's session first, so that the terminal's
  * signals (Ctrl-C, hang-up) no longer reach it or the container.
  *
- * <p>Arguments: {@code <state root> <container id>}. Its own output, and the
- * container's, go to the container's log.
+ * <p>Arguments: {@code <state root> <container id>}. The container's output
+ * goes to the container's log; the shim's own errors go to its stderr, a pipe
+ * to the {@code jocker run -d} that waits for the start, and to the log.
  */
 public final class Shim {
 
@@ -32,10 +36,24 @@ public final class Shim {
         try {
             status = Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo())));
         } catch (Exception e) {
-            // The monitor has recorded the failure (status 125); the log says why.
-            System.err.println("jocker-shim: " + e.getMessage());
+            // The monitor has recorded the failure (status 125) if it could.
+            report(log, "jocker-shim: " + e.getMessage());
             status = 125;
         }
         System.exit(status);
+    }
+
+    /**
+     * Says why the shim failed: on stderr, a pipe that {@code jocker run -d}
+     * reads while it waits for the start (it reaches jocker even when the
+     * file system is full), and in the log, for {@code jocker logs} later.
+     */
+    private static void report(File log, String message) {
+        System.err.println(message);
+        try {
+            Files.writeString(log.toPath(), message + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException full) {
+            // stderr has it
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.cgroups.ContainerStats;
 import jocker.engine.ContainerStore;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +35,7 @@ public class PauseCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        ContainerStore store = new ContainerStore(jocker.images().root());
+        ContainerStore store = new Engine(jocker.images().root()).store();
         for (String ref : containers) {
             apply(store, ref);
             System.out.println(ref);

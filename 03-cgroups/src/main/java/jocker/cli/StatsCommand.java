@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.cgroups.ContainerStats;
 import jocker.engine.ContainerStore;
+import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +40,7 @@ public final class StatsCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        ContainerStore store = new ContainerStore(jocker.root());
+        ContainerStore store = new Engine(jocker.root()).store();
         do {
             List<ContainerStats> stats = ContainerStats.sample(store, containers, Duration.ofMillis(INTERVAL_MS));
             if (!noStream) {

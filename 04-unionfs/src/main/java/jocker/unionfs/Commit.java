@@ -11,6 +11,8 @@ import jocker.cgroups.Cgroup;
 import jocker.cgroups.CgroupFeature;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
+import jocker.engine.Engine;
+import jocker.engine.Owner;
 import jocker.images.Images;
 
 /**
@@ -19,11 +21,18 @@ import jocker.images.Images;
  */
 public final class Commit {
 
+    /**
+     * {@code containers/<id>/commit-freeze}: the {@link Owner} of a commit
+     * that froze the container, there from before the freeze until after the
+     * thaw. A commit killed in between leaves it; {@link #recover} thaws.
+     */
+    static final String FREEZE_MARKER = "commit-freeze";
+
     private final ContainerStore store;
     private final Images images;
 
     public Commit(Path root) {
-        this.store = new ContainerStore(root);
+        this.store = new Engine(root).store(); // an engine: it first thaws what a killed commit left frozen
         this.images = new Images(root);
     }
 
@@ -53,7 +62,7 @@ public final class Commit {
             }
         } finally {
             if (frozen != null) {
-                frozen.thaw();
+                thaw(state.id(), frozen);
             }
         }
         return images.save(new Images.Image(nameTag[0], nameTag[1], all, Instant.now().toString(),
@@ -76,19 +85,61 @@ public final class Commit {
         }
     }
 
-    /** Freezes the container's cgroup unless it is frozen already; returns it to thaw, or null. */
-    private static Cgroup freeze(String id) {
+    /**
+     * Freezes the container's cgroup unless it is frozen already; returns it
+     * to thaw, or null. The marker comes first: a commit killed at any moment
+     * after the freeze has left it.
+     */
+    private Cgroup freeze(String id) throws IOException {
         Cgroup cgroup = CgroupFeature.of(id);
         try {
             if (cgroup.isFrozen()) {
                 return null; // jocker pause froze it: it stays so
             }
+            store.writeJson(id, FREEZE_MARKER, Owner.current());
             cgroup.freeze();
             return cgroup;
         } catch (RuntimeException noFreezer) {
+            Files.deleteIfExists(store.dir(id).resolve(FREEZE_MARKER));
             System.err.println("jocker: commit: cannot pause container " + id.substring(0, 12) + " ("
                     + noFreezer.getMessage() + "): its layer is written while it runs");
             return null;
+        }
+    }
+
+    /** Thaws what {@link #freeze} froze, then removes the marker: the container is no longer this commit's. */
+    private void thaw(String id, Cgroup cgroup) throws IOException {
+        cgroup.thaw();
+        Files.deleteIfExists(store.dir(id).resolve(FREEZE_MARKER));
+    }
+
+    /**
+     * Thaws each container that a commit froze and did not live to thaw
+     * (killed with {@code kill -9}, by the OOM killer): its marker names a
+     * process that is gone. The marker of a commit still at work stays, and
+     * a container paused with {@code jocker pause} has none: it stays paused.
+     */
+    static void recover(ContainerStore store) throws IOException {
+        for (String id : store.idsWith(FREEZE_MARKER)) {
+            Path marker = store.dir(id).resolve(FREEZE_MARKER);
+            Owner owner;
+            try {
+                owner = ContainerStore.readJson(marker, Owner.class);
+            } catch (IOException damaged) {
+                owner = null;
+            }
+            if (owner != null && owner.isAlive()) {
+                continue;
+            }
+            try {
+                Cgroup cgroup = CgroupFeature.of(id);
+                if (cgroup.isFrozen()) {
+                    cgroup.thaw();
+                }
+            } catch (RuntimeException noCgroup) {
+                // the container has ended meanwhile: nothing of it is frozen
+            }
+            Files.deleteIfExists(marker);
         }
     }
 }

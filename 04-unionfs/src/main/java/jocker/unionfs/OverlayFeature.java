@@ -59,6 +59,12 @@ public final class OverlayFeature implements Feature {
         unmount(store.rootfs(state.id()));
     }
 
+    /** A commit killed while its container was frozen: thaw the container ({@link Commit#recover}). */
+    @Override
+    public void recover(ContainerStore store) throws IOException {
+        Commit.recover(store);
+    }
+
     /** Detaches whatever is mounted on {@code dir}; nothing there (EINVAL) or no dir (ENOENT) is fine. */
     static void unmount(Path dir) {
         try {

@@ -39,11 +39,15 @@ public final class JnaSetup {
             Files.createDirectories(dir);
             // Write beside it, then rename: a concurrent start never loads half a file.
             Path tmp = Files.createTempFile(dir, "libjnidispatch", ".tmp");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp); // a full disk leaves no half a library
+            }
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack JNA's native library into " + dir, e);
+            throw new UncheckedIOException("cannot unpack JNA's native library into " + dir + ": " + e.getMessage(), e);
         }
     }
 }

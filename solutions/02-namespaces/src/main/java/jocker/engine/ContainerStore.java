@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -90,7 +91,16 @@ public final class ContainerStore {
                 }
             }
             Files.createDirectory(dir(state.id()));
-            write(state);
+            try {
+                write(state);
+            } catch (IOException | RuntimeException e) { // a full disk: no half-made container stays
+                try {
+                    remove(state.id());
+                } catch (IOException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
             return null;
         });
     }
@@ -111,14 +121,23 @@ public final class ContainerStore {
         writeJson(dir(id).resolve(file), value);
     }
 
-    /** The same for any file of the state directory (chapter 4's images): atomically replaced. */
+    /**
+     * The same for any file of the state directory (chapter 4's images):
+     * atomically replaced. A failure names the file: write(2) says only
+     * "No space left on device".
+     */
     public static void writeJson(Path file, Object value) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                JSON.writeValue(tmp.toFile(), value);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new IOException("cannot write " + file + ": " + why, e);
         }
     }
     // end::atomic-write[]
@@ -200,6 +219,22 @@ public final class ContainerStore {
         }
         all.sort(Comparator.comparing(ContainerState::created).reversed());
         return all;
+    }
+
+    /**
+     * The IDs of the containers whose directory holds {@code file}: one
+     * stat(2) each, no state read, for what runs before every command
+     * ({@link Feature#recover}).
+     */
+    public List<String> idsWith(String file) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(d -> Names.isId(d.getFileName().toString()) && Files.exists(d.resolve(file)))
+                    .map(d -> d.getFileName().toString())
+                    .toList();
+        }
     }
 
     /** The container that {@code ref} names: its name, its ID, or a unique prefix of its ID. */

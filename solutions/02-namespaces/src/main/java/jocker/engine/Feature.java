@@ -17,7 +17,8 @@ import jocker.spec.Spec;
  * <li>{@link #prepareRoot}: the root filesystem at the bundle's {@code root.path}
  *     (chapter 2 copies the image's files, chapter 4 mounts its layers instead);</li>
  * <li>{@link #beforeStart}, {@link #afterExit}, {@link #beforeSignal}, {@link #beforeExec},
- *     {@link #beforeRemove}: around the container's life.</li>
+ *     {@link #beforeRemove}: around the container's life;</li>
+ * <li>{@link #recover}: when an engine starts, after commands that were killed midway.</li>
  * </ol>
  *
  * The init's side of a chapter is its {@link jocker.runtime.InitStep}s, which
@@ -75,6 +76,14 @@ public interface Feature {
 
     /** Before the container's directory is deleted. */
     default void beforeRemove(ContainerStore store, ContainerState state) throws IOException {
+    }
+
+    /**
+     * When an engine starts, that is before every command: undoes what a
+     * command killed midway ({@code kill -9}) left half done, chapter 4: a
+     * container its commit froze. It must be cheap: a look at a file or two.
+     */
+    default void recover(ContainerStore store) throws IOException {
     }
 
     /** The features of the chapters up to {@link Chapters#upTo()}, in chapter order. */

@@ -36,22 +36,21 @@ public final class Monitor {
             }
             process = ContainerProcess.start(launcher, bundle.dir(), spec, stdio);
         } catch (IOException | RuntimeException e) {
-            // Undo what the features made (chapter 3: the cgroup), record the failure as Docker's 125.
-            try {
-                for (Feature hook : features) {
-                    hook.afterExit(store, state, 125);
-                }
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            } finally {
-                recordExit(store, id, 125);
-            }
+            undoStart(store, state, features, e);
             throw e;
         }
         // "running" once the command runs: then exec, stop and stats see the container as it will stay.
         ContainerProcess.awaitExec(process, launcher.java(), Duration.ofSeconds(30));
         Instant started = process.toHandle().info().startInstant().orElse(Instant.now());
-        store.update(id, s -> s.running(process.pid(), started));
+        try {
+            store.update(id, s -> s.running(process.pid(), started));
+        } catch (IOException | RuntimeException e) {
+            // Not recorded (a full disk, say): a container that no record knows of must not run on.
+            process.destroyForcibly();
+            process.waitFor();
+            undoStart(store, state, features, e);
+            throw e;
+        }
         int status = process.waitFor();
         try {
             for (Feature feature : features) {
@@ -61,6 +60,26 @@ public final class Monitor {
             recordExit(store, id, status); // also when a hook failed
         }
         return status;
+    }
+
+    /**
+     * A start that failed: undoes what the features made (chapter 3: the
+     * cgroup) and records Docker's 125 where it can; what fails too is added to {@code e}.
+     */
+    private static void undoStart(ContainerStore store, ContainerState state, List<Feature> features,
+            Exception e) {
+        try {
+            for (Feature hook : features) {
+                hook.afterExit(store, state, 125);
+            }
+        } catch (IOException | RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        try {
+            recordExit(store, state.id(), 125);
+        } catch (IOException | RuntimeException cannotRecord) {
+            e.addSuppressed(cannotRecord);
+        }
     }
 
     /** Records the exit, and removes the container if it was started with --rm. */

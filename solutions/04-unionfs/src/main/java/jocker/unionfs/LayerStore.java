@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import jocker.engine.Scratch;
 import jocker.images.Trees;
 
 /**
@@ -34,7 +36,10 @@ import jocker.images.Trees;
  * </pre>
  *
  * The short names keep overlayfs's mount options within a page
- * ({@link OverlayMount}).
+ * ({@link OverlayMount}). A layer is made in the command's scratch directory
+ * ({@link Scratch}, {@code <root>/tmp/}, on the same file system) and renamed
+ * into place whole: a command killed midway leaves nothing in
+ * {@code layers/}, and the next one deletes what it left in {@code tmp/}.
  */
 public final class LayerStore {
 
@@ -43,9 +48,11 @@ public final class LayerStore {
     private static final int SHORT_LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Path root;
     private final Path dir;
 
     public LayerStore(Path root) {
+        this.root = root;
         this.dir = root.resolve("layers");
     }
 
@@ -85,12 +92,14 @@ public final class LayerStore {
     /** Makes a layer of the files in {@code tree} (overlayfs form: an upper layer, or any plain directory). */
     public String create(Path tree) throws IOException {
         Files.createDirectories(dir);
-        Path tar = Files.createTempFile(dir, "layer-", ".tar");
+        Path tar = Files.createTempFile(Scratch.dir(root), "layer-", ".tar");
         try {
             MessageDigest digest = sha256();
             try (OutputStream out = new DigestOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(tar), 1 << 20), digest)) {
                 LayerTar.write(tree, out);
+            } catch (IOException e) {
+                throw naming(tar, e);
             }
             return add(tar, "sha256:" + HexFormat.of().formatHex(digest.digest()), true);
         } finally {
@@ -113,11 +122,13 @@ public final class LayerStore {
         if (exists(diffId)) {
             return diffId;
         }
-        Path partial = Files.createTempDirectory(dir, "partial-");
+        Path partial = Files.createTempDirectory(Scratch.dir(root), "partial-");
         try {
             Files.createDirectory(partial.resolve("diff"));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(tar), 1 << 20)) {
                 LayerTar.unpack(in, partial.resolve("diff"));
+            } catch (IOException e) {
+                throw naming(partial, e);
             }
             if (move) {
                 Files.move(tar, partial.resolve("layer.tar"));
@@ -136,6 +147,17 @@ public final class LayerStore {
         } finally {
             Trees.delete(partial);
         }
+    }
+
+    /**
+     * {@code e}, made to say where it happened: write(2) on a full disk says
+     * only "No space left on device". Those that name their file stay.
+     */
+    private static IOException naming(Path where, IOException e) {
+        if (e instanceof FileSystemException || e instanceof LayerException) {
+            return e;
+        }
+        return new IOException("cannot write " + where + ": " + e.getMessage(), e);
     }
 
     private Path layerDir(String diffId) throws LayerException {
