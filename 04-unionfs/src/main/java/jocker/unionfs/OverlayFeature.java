@@ -3,6 +3,8 @@ package jocker.unionfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.Feature;
@@ -59,10 +61,47 @@ public final class OverlayFeature implements Feature {
         unmount(store.rootfs(state.id()));
     }
 
-    /** A commit killed while its container was frozen: thaw the container ({@link Commit#recover}). */
+    /**
+     * After a crash: a commit killed while its container was frozen thaws the
+     * container ({@link Commit#recover}); a layer mount whose container ended
+     * unseen (its monitor was killed) or is gone is unmounted. A container
+     * still being created or started keeps its mount: it is in {@code created}
+     * between the mount and its start, and {@link #beforeStart} replaces a
+     * leftover one anyway.
+     */
     @Override
     public void recover(ContainerStore store) throws IOException {
         Commit.recover(store);
+        for (Path mounted : mountedRoots(store)) {
+            String id = mounted.getParent().getParent().getFileName().toString();
+            ContainerState state;
+            try {
+                state = store.read(id);
+            } catch (IOException gone) {
+                state = null; // removed, or its record is broken: nothing will start from this mount
+            }
+            boolean ended = state == null || ContainerState.EXITED.equals(state.status())
+                    || ContainerState.RUNNING.equals(state.status()) && !state.isRunning();
+            if (ended) {
+                unmount(mounted);
+            }
+        }
+    }
+
+    /** The mount points under {@code containers/*}{@code /bundle/rootfs} in this mount namespace. */
+    static List<Path> mountedRoots(ContainerStore store) throws IOException {
+        Path containers = store.root().resolve("containers");
+        List<Path> roots = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            // mountinfo(5): the fifth field is the mount point, with spaces and such octal-escaped.
+            String[] f = line.split(" ");
+            Path point = Path.of(f[4].replace("\\040", " "));
+            if (point.startsWith(containers) && point.getNameCount() == containers.getNameCount() + 3
+                    && point.endsWith(Path.of("bundle", "rootfs"))) {
+                roots.add(point);
+            }
+        }
+        return roots;
     }
 
     /** Detaches whatever is mounted on {@code dir}; nothing there (EINVAL) or no dir (ENOENT) is fine. */
