@@ -16,15 +16,9 @@ public final class ChapterOneSteps {
      * chroot(2); with one, chapter 2's pivot_root(2) (runc refuses to run
      * without a mount namespace at all, and uses pivot_root).
      */
-    public static final class EnterRoot implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.ROOT_SWITCH;
-        }
-
-        @Override
-        public int chapter() {
-            return 1;
+    public static final class EnterRoot extends PhasedStep {
+        public EnterRoot() {
+            super(Phase.ROOT_SWITCH, 1);
         }
 
         @Override
@@ -35,15 +29,9 @@ public final class ChapterOneSteps {
     }
 
     /** Chapter 1's lesson, asked for by the annotation {@code dev.jocker.escape}. */
-    public static final class BreakOut implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.AFTER_ROOT_SWITCH;
-        }
-
-        @Override
-        public int chapter() {
-            return 1;
+    public static final class BreakOut extends PhasedStep {
+        public BreakOut() {
+            super(Phase.AFTER_ROOT_SWITCH, 1);
         }
 
         @Override
@@ -55,20 +43,9 @@ public final class ChapterOneSteps {
     }
 
     /** The last step: the working directory (made if the image lacks it, as Docker does), then execve. */
-    public static final class Exec implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.EXEC;
-        }
-
-        @Override
-        public int chapter() {
-            return 1;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class Exec extends PhasedStep {
+        public Exec() {
+            super(Phase.EXEC, 1, true);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
+import jocker.course.RunningContainer;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,7 +50,7 @@ class ChrootJailTest {
     @Graded(exercise = "1.1", points = 3)
     @DisplayName("the kernel shows the rootfs as the container process's root: /proc/<pid>/root")
     void procRootIsTheRootfs() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
+        try (RunningContainer c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
             Path root = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "root"));
 
             assertThat(root).isEqualTo(rootfs.toRealPath());
@@ -61,7 +62,7 @@ class ChrootJailTest {
     @Graded(exercise = "1.1", points = 2)
     @DisplayName("the working directory is / of the jail, not a directory left outside it")
     void workingDirectoryIsTheJailRoot() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
+        try (RunningContainer c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
             Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "cwd"));
 
             assertThat(cwd).isEqualTo(rootfs.toRealPath());

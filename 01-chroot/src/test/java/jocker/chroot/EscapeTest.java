@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
+import jocker.course.RunningContainer;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,7 +50,7 @@ class EscapeTest {
     @Graded(exercise = "1.6", points = 3)
     @DisplayName("the kernel shows the escaped process's root as the host's /")
     void escapedRootIsTheHostRoot() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs).withEscape(true)).awaitReady()) {
+        try (RunningContainer c = jail.start(Jail.waiting(rootfs).withEscape(true)).awaitReady()) {
             Path root = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "root"));
 
             assertThat(root).isEqualTo(Path.of("/"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
+import jocker.course.RunningContainer;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -61,7 +62,7 @@ class InitExecTest {
     @Graded(exercise = "1.2", points = 2)
     @DisplayName("the command starts in the working directory it was given (-w), created if missing")
     void workingDirectoryIsTheOneGiven() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs).withCwd("/srv/app")).awaitReady()) {
+        try (RunningContainer c = jail.start(Jail.waiting(rootfs).withCwd("/srv/app")).awaitReady()) {
             Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "cwd"));
 
             assertThat(cwd).isEqualTo(rootfs.toRealPath().resolve("srv/app"));
@@ -73,7 +74,7 @@ class InitExecTest {
     @Graded(exercise = "1.2", points = 3)
     @DisplayName("only descriptors 0, 1 and 2 are open in the command: nothing of the JVM's leaks in")
     void onlyStandardDescriptorsAreOpen() throws Exception {
-        try (Jail.Running c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
+        try (RunningContainer c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
             List<String> fds = listFds(c.pid());
 
             assertThat(fds).as("open descriptors of the container process").containsExactlyInAnyOrder("0", "1", "2");

@@ -1,26 +1,25 @@
 package jocker.chroot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import jocker.runtime.InitLauncher;
+import jocker.course.ContainerResult;
+import jocker.course.ContainerRun;
+import jocker.course.RunningContainer;
 import jocker.runtime.Container;
 import jocker.runtime.ExitStatus;
+import jocker.runtime.InitLauncher;
 import jocker.spec.Bundle;
 import jocker.spec.Spec;
 
 /**
  * Test support: runs the chapter's init and collects what it did. A probe in
  * the jail reports; the tests check what it reports and what the kernel shows
- * about it from outside ({@code /proc/<pid>}).
+ * about it from outside ({@code /proc/<pid>}). The course kit's
+ * {@link ContainerRun} does the running; this class makes the chapter's
+ * bundle and command line.
  *
  * <p>It starts the init with its own {@link ProcessBuilder} rather than
  * {@link Container#start}, so that the tests of exercises 1.1 and 1.2 do not
@@ -34,101 +33,26 @@ final class Jail {
 
     private final Path stateRoot;
     private final InitLauncher launcher;
+    private final ContainerRun runs;
 
     Jail(Path stateRoot) {
         this.stateRoot = stateRoot;
         this.launcher = InitLauncher.forThisJvm(stateRoot);
-    }
-
-    /** What a finished container left: its exit value and its two output streams. */
-    record Result(int exitValue, String out, String err) {
-        /** How the command ended, decoded by exercise 1.4. */
-        ExitStatus status() {
-            return ExitStatus.fromExitValue(exitValue);
-        }
-
-        /** For assertion messages: the student sees what the init said. */
-        String describe() {
-            return "container exit value " + exitValue + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-        }
+        this.runs = new ContainerRun(stateRoot, Duration.ofSeconds(TIMEOUT_SECONDS), ProcessBuilder::start);
     }
 
     /** Runs {@code config} to the end with stdin empty and stdout, stderr to files. */
-    Result run(Spec config) throws Exception {
-        Path out = Files.createTempFile(stateRoot, "stdout", ".txt");
-        Path err = Files.createTempFile(stateRoot, "stderr", ".txt");
-        Process p = start(config, Redirect.from(new java.io.File("/dev/null")), Redirect.to(out.toFile()),
-                Redirect.to(err.toFile()));
-        try {
-            boolean ended = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(ended).as("the container ended within %d s", TIMEOUT_SECONDS).isTrue();
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            p.destroyForcibly();
-        }
+    ContainerResult run(Spec config) throws Exception {
+        return runs.run(commandLine(config));
     }
 
-    private Process start(Spec config, Redirect in, Redirect out, Redirect err) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle(stateRoot, config)));
-        builder.environment().clear();
-        return builder.redirectInput(in).redirectOutput(out).redirectError(err).start();
+    /** Starts {@code config}, a command that says it is ready and waits ({@link #waiting}). */
+    RunningContainer start(Spec config) throws IOException {
+        return runs.start(commandLine(config));
     }
 
-    /**
-     * A container that prints {@code ready} and then waits for its stdin to
-     * close, so a test can look at it from outside while it runs.
-     */
-    final class Running implements AutoCloseable {
-        private final Process process;
-        private final BufferedReader stdout;
-        private final Path stderr;
-
-        Running(Spec config) throws IOException {
-            stderr = Files.createTempFile(stateRoot, "stderr", ".txt");
-            process = start(config, Redirect.PIPE, Redirect.PIPE, Redirect.to(stderr.toFile()));
-            stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        /** Waits until the command has printed {@code ready}: it is running, past execve. */
-        Running awaitReady() throws IOException {
-            assertThat(stdout.readLine())
-                    .as(() -> "the container's first line; its stderr said: " + readQuietly(stderr))
-                    .isEqualTo("ready");
-            return this;
-        }
-
-        /** The command's next line of output. */
-        String nextLine() throws IOException {
-            return stdout.readLine();
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        /** Closes stdin, so {@code read} sees end of file and the command exits; returns its exit value. */
-        int finish() throws Exception {
-            process.getOutputStream().close();
-            assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            return process.exitValue();
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
-    }
-
-    Running start(Spec config) throws IOException {
-        return new Running(config);
+    private List<String> commandLine(Spec config) throws IOException {
+        return launcher.commandLine(bundle(stateRoot, config));
     }
 
     /** A new bundle directory under {@code parent} whose config.json is {@code spec}. */
@@ -145,6 +69,6 @@ final class Jail {
 
     /** A command that says it is ready, then waits for stdin to close. */
     static Spec waiting(Path rootfs) {
-        return sh(rootfs, "echo ready; read line; exit 0");
+        return sh(rootfs, RunningContainer.READY_THEN_WAIT);
     }
 }

@@ -31,7 +31,7 @@ class JockerRunTest {
 
     @BeforeAll
     static void setUp() {
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
     }
 
     static JockerCommand jocker(String... args) throws Exception {

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jocker.spec.Bundle;
 import jocker.spec.Spec;
 import jocker.runtime.InitLauncher;
+import jocker.course.ContainerResult;
+import jocker.course.ContainerRun;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import org.junit.jupiter.api.AfterAll;
@@ -77,21 +79,14 @@ class BusyboxImageTest {
     @Graded(exercise = "1.5", points = 3)
     @DisplayName("a shell runs in the assembled rootfs and knows root by name")
     void aShellRunsInIt() throws Exception {
-        Path out = state.resolve("whoami.out");
-        ProcessBuilder init = new ProcessBuilder(InitLauncher.forThisJvm(state)
-                .commandLine(Bundle.write(Files.createTempDirectory(state, "bundle"),
-                        Spec.of(rootfs, List.of("sh", "-c", "whoami; ls /bin | grep -c ."))).dir()));
-        init.environment().clear();
-        Process p = init.redirectOutput(out.toFile()).redirectErrorStream(true).start();
-        try {
-            assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
-            List<String> lines = Files.readAllLines(out);
+        List<String> init = InitLauncher.forThisJvm(state).commandLine(Bundle.write(
+                Files.createTempDirectory(state, "bundle"),
+                Spec.of(rootfs, List.of("sh", "-c", "whoami; ls /bin | grep -c ."))).dir());
+        ContainerResult result = new ContainerRun(state, Duration.ofSeconds(15), ProcessBuilder::start).run(init);
+        List<String> lines = result.out().lines().toList();
 
-            assertThat(p.exitValue()).as(lines.toString()).isZero();
-            assertThat(lines.get(0)).isEqualTo("root");
-            assertThat(Integer.parseInt(lines.get(1))).isGreaterThan(50);
-        } finally {
-            p.destroyForcibly();
-        }
+        assertThat(result.exitValue()).as(result.describe()).isZero();
+        assertThat(lines.get(0)).isEqualTo("root");
+        assertThat(Integer.parseInt(lines.get(1))).isGreaterThan(50);
     }
 }

@@ -77,8 +77,7 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
         for (RunOptions options : chapterOptions) {
             request = options.addTo(request); // a value Docker refuses fails here, before anything is made
         }
-        Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Engine containers = new Engine(jocker.images().root());
+        Engine containers = ContainerCli.engine(jocker);
         ContainerState state = containers.create(request);
         if (detach) {
             containers.startDetached(state.id());

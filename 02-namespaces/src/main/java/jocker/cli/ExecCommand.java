@@ -40,8 +40,7 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Engine engine = new Engine(jocker.images().root());
+        Engine engine = ContainerCli.engine(jocker);
         return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
     }
 }

@@ -29,12 +29,7 @@ public final class RmCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Engine engine = new Engine(jocker.images().root());
-        for (String c : containers) {
-            engine.remove(c, force);
-            System.out.println(c);
-        }
-        return 0;
+        Engine engine = ContainerCli.engine(jocker);
+        return ContainerCli.forEach(containers, c -> engine.remove(c, force));
     }
 }

@@ -31,12 +31,7 @@ public final class StopCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Jocker.requireRoot(ContainerCli.WHY_ROOT);
-        Engine engine = new Engine(jocker.images().root());
-        for (String c : containers) {
-            engine.stop(c, Duration.ofSeconds(seconds));
-            System.out.println(c);
-        }
-        return 0;
+        Engine engine = ContainerCli.engine(jocker);
+        return ContainerCli.forEach(containers, c -> engine.stop(c, Duration.ofSeconds(seconds)));
     }
 }

@@ -1,11 +1,13 @@
 package jocker.engine;
 
+import static jocker.linux.Kernel.SIGKILL;
+import static jocker.linux.Kernel.SIGTERM;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jocker.course.Exercise;
-import jocker.linux.Errno;
 import jocker.linux.Kernel;
 import jocker.linux.SyscallException;
 
@@ -20,9 +22,6 @@ import jocker.linux.SyscallException;
  */
 public final class Stopper {
 
-    public static final int SIGKILL = 9;
-    public static final int SIGTERM = 15;
-
     private Stopper() {
     }
 
@@ -35,15 +34,9 @@ public final class Stopper {
     }
     // end::stop[]
 
-    /** kill(2); a process that has exited meanwhile (ESRCH) has nothing left to stop. */
+    /** kill(2); a process that has exited meanwhile has nothing left to stop: {@link Kernel#killIfRunning}. */
     public static void signal(ProcessHandle process, int signal) {
-        try {
-            Kernel.kill(process.pid(), signal);
-        } catch (SyscallException e) {
-            if (e.errno() != Errno.ESRCH.number()) {
-                throw e;
-            }
-        }
+        Kernel.killIfRunning(process.pid(), signal);
     }
 
     /** True if the process exits within {@code timeout}. */

@@ -2,8 +2,8 @@ package jocker.namespaces;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import jocker.course.Exercise;
+import jocker.linux.FreshThread;
 import jocker.linux.Kernel;
 
 /**
@@ -34,39 +34,14 @@ public final class NamespaceJoin {
     // tag::join[]
     /** Starts {@code builder}'s process in the namespaces of process {@code pid}, all but its mount namespace. */
     public static Process start(long pid, ProcessBuilder builder) throws IOException {
-        AtomicReference<Process> started = new AtomicReference<>();
-        AtomicReference<RuntimeException> failed = new AtomicReference<>();
-        AtomicReference<IOException> failedIo = new AtomicReference<>();
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there
-        Thread thread = new Thread(() -> {
-            try {
-                // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
-                //   close the descriptor.
-                Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and close the descriptor.");
-                started.set(builder.start());
-            } catch (RuntimeException e) {
-                failed.set(e);
-            } catch (IOException e) {
-                failedIo.set(e);
-            } catch (Error e) {
-                failed.set(new IllegalStateException("could not start the process in the container: " + e, e));
-            }
-        }, "jocker-setns");
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while joining the container", e);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        if (failedIo.get() != null) {
-            throw failedIo.get();
-        }
-        return started.get();
+        return FreshThread.call("jocker-setns", "joining the container", () -> {
+            // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
+            //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+            //   close the descriptor.
+            Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and close the descriptor.");
+            return builder.start();
+        });
     }
     // end::join[]
 }

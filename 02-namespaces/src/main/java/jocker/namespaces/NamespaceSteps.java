@@ -7,7 +7,7 @@ import java.util.List;
 import jocker.linux.Kernel;
 import jocker.linux.NsLibC;
 import jocker.runtime.InitContext;
-import jocker.runtime.InitStep;
+import jocker.runtime.PhasedStep;
 import jocker.runtime.Phase;
 import jocker.spec.Spec;
 
@@ -36,15 +36,9 @@ public final class NamespaceSteps {
      * pivot the root: run in the host's namespaces, they would change the
      * host's. (A safety net for a half-done exercise 2.1.)
      */
-    public static final class RequireNewNamespaces implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.PREPARE;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
+    public static final class RequireNewNamespaces extends PhasedStep {
+        public RequireNewNamespaces() {
+            super(Phase.PREPARE, 2);
         }
 
         @Override
@@ -73,15 +67,9 @@ public final class NamespaceSteps {
 
     // tag::filesystems[]
     /** {@code mounts}: /proc and /sys (exercise 2.4), a minimal /dev, each as the spec lists it. */
-    public static final class Filesystems implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.FILESYSTEMS;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
+    public static final class Filesystems extends PhasedStep {
+        public Filesystems() {
+            super(Phase.FILESYSTEMS, 2);
         }
 
         @Override
@@ -108,15 +96,9 @@ public final class NamespaceSteps {
     // end::filesystems[]
 
     /** {@code linux.maskedPaths} and {@code linux.readonlyPaths} (exercise 2.5). */
-    public static final class MaskPaths implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.MASKS;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
+    public static final class MaskPaths extends PhasedStep {
+        public MaskPaths() {
+            super(Phase.MASKS, 2);
         }
 
         @Override
@@ -129,15 +111,9 @@ public final class NamespaceSteps {
     }
 
     /** {@code hostname}, in the container's own UTS namespace only. */
-    public static final class Hostname implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.IDENTITY;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
+    public static final class Hostname extends PhasedStep {
+        public Hostname() {
+            super(Phase.IDENTITY, 2);
         }
 
         @Override
@@ -157,15 +133,9 @@ public final class NamespaceSteps {
      * Last: the cgroup namespace, rooted at the cgroup the init is in now
      * (chapter 3 has just moved it there). See {@link Namespace#BY_PARENT}.
      */
-    public static final class CgroupNamespace implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.LATE_NAMESPACES;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
+    public static final class CgroupNamespace extends PhasedStep {
+        public CgroupNamespace() {
+            super(Phase.LATE_NAMESPACES, 2);
         }
 
         @Override
@@ -177,20 +147,9 @@ public final class NamespaceSteps {
     }
 
     /** {@code jocker exec}: last, into the container's cgroup namespace, as the init made its own last. */
-    public static final class JoinCgroupNamespace implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.LATE_NAMESPACES;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class JoinCgroupNamespace extends PhasedStep {
+        public JoinCgroupNamespace() {
+            super(Phase.LATE_NAMESPACES, 2, true);
         }
 
         @Override
@@ -203,20 +162,9 @@ public final class NamespaceSteps {
     }
 
     /** {@code jocker exec}: instead of a root switch, into the running container's mount namespace. */
-    public static final class JoinMountNamespace implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.ROOT_SWITCH;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class JoinMountNamespace extends PhasedStep {
+        public JoinMountNamespace() {
+            super(Phase.ROOT_SWITCH, 2, true);
         }
 
         @Override

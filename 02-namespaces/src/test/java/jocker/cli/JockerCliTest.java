@@ -27,15 +27,12 @@ class JockerCliTest {
 
     @BeforeAll
     static void setUp() {
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
     }
 
     @AfterAll
     static void removeAll() throws Exception {
-        JockerCommand ps = jocker("ps", "-a", "-q");
-        for (String id : ps.out().lines().toList()) {
-            jocker("rm", "-f", id);
-        }
+        JockerCommand.removeAll(state);
     }
 
     static JockerCommand jocker(String... args) throws Exception {

@@ -35,16 +35,12 @@ class EngineContractTest {
 
     @BeforeEach
     void image() {
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
     }
 
     @AfterEach
     void removeAll() throws Exception {
-        if (Files.isDirectory(state.resolve("containers"))) {
-            for (String id : JockerCommand.run(state, "ps", "-a", "-q").out().lines().toList()) {
-                JockerCommand.run(state, "rm", "-f", id);
-            }
-        }
+        JockerCommand.removeAll(state);
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import jocker.spec.Spec;
+import jocker.course.Await;
 import jocker.course.TestRootfs;
 
 /** Test support: an engine on a temporary state directory with the busybox image in place. */
@@ -18,7 +18,7 @@ final class TestEngine implements AutoCloseable {
 
     TestEngine(Path root) {
         this.root = root;
-        TestRootfs.create(root.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(root);
         this.containers = new Engine(root);
     }
 
@@ -42,11 +42,8 @@ final class TestEngine implements AutoCloseable {
 
     /** Waits until the log contains {@code text}. */
     void awaitLog(String id, String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!log(id).contains(text) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        assertThat(log(id)).contains(text);
+        Await.until(Duration.ofSeconds(15), () -> "\"" + text + "\" in the log, which holds: " + log(id),
+                () -> log(id).contains(text));
     }
 
     /** Removes every container, running or not: nothing of a test outlives it. */

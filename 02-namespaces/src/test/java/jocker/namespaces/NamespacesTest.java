@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jocker.course.Graded;
+import jocker.course.HostCommand;
 import jocker.course.RequiresRoot;
+import jocker.course.RunningContainer;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -46,7 +48,7 @@ class NamespacesTest {
     @Graded(exercise = "2.1", points = 3)
     @DisplayName("each of its namespaces (/proc/<pid>/ns/*) differs from the host's")
     void everyNamespaceIsNew() throws Exception {
-        try (Box.Running c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
+        try (RunningContainer c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
             long host = ProcessHandle.current().pid();
             for (Namespace ns : Namespace.values()) {
                 assertThat(ns.inode(c.pid())).as(ns.procName()).isNotEqualTo(ns.inode(host));
@@ -59,26 +61,26 @@ class NamespacesTest {
     @Graded(exercise = "2.1", points = 2)
     @DisplayName("a System V message queue made inside is invisible outside, and the host's inside")
     void ipcObjectsAreSeparate() throws Exception {
-        List<String> before = queueKeys(Box.host("ipcs", "-q"));
-        Box.host("ipcmk", "-Q");
-        List<String> made = new ArrayList<>(queueKeys(Box.host("ipcs", "-q")));
+        List<String> before = queueKeys(HostCommand.run("ipcs", "-q"));
+        HostCommand.run("ipcmk", "-Q");
+        List<String> made = new ArrayList<>(queueKeys(HostCommand.run("ipcs", "-q")));
         made.removeAll(before);
         String hostKey = made.get(0);
-        try (Box.Running c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
+        try (RunningContainer c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
             // Made inside: the host's ipcmk and ipcs, run in the container's IPC namespace only.
             String ipc = "--ipc=" + Namespace.IPC.of(c.pid());
-            Box.host("nsenter", ipc, "ipcmk", "-Q");
-            List<String> inside = queueKeys(Box.host("nsenter", ipc, "ipcs", "-q"));
+            HostCommand.run("nsenter", ipc, "ipcmk", "-Q");
+            List<String> inside = queueKeys(HostCommand.run("nsenter", ipc, "ipcs", "-q"));
 
             assertThat(inside).as("the container's queues: only the one made inside").hasSize(1)
                     .doesNotContain(hostKey);
-            assertThat(queueKeys(Box.host("ipcs", "-q"))).as("the host's queues")
+            assertThat(queueKeys(HostCommand.run("ipcs", "-q"))).as("the host's queues")
                     .contains(hostKey).doesNotContain(inside.get(0));
             assertThat(c.finish()).isZero();
         } finally {
-            for (String key : queueKeys(Box.host("ipcs", "-q"))) {
+            for (String key : queueKeys(HostCommand.run("ipcs", "-q"))) {
                 if (!before.contains(key)) {
-                    Box.host("ipcrm", "-Q", key); // also one made "inside" without an IPC namespace
+                    HostCommand.run("ipcrm", "-Q", key); // also one made "inside" without an IPC namespace
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jocker.spec.Spec;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
+import jocker.course.RunningContainer;
 import jocker.course.TestRootfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,7 +50,7 @@ class RootfsTest {
             try {
                 Kernel.unshare(Namespace.MNT.flag());
                 Kernel.mount(null, "/", null, Kernel.MS_REC | Kernel.MS_SHARED, null);
-                try (Box.Running c = box.start(Box.waiting(rootfs,
+                try (RunningContainer c = box.start(Box.waiting(rootfs,
                         "mkdir -p /mnt/leak && mount -t tmpfs jocker-leak-test /mnt/leak")).awaitReady()) {
                     parentMounts.set(Files.readString(Path.of("/proc/thread-self/mountinfo")));
                     assertThat(c.finish()).isZero();
@@ -99,7 +100,7 @@ class RootfsTest {
     @Graded(exercise = "2.3", points = 2)
     @DisplayName("only descriptors 0, 1 and 2 are open in the container's first process")
     void onlyStandardDescriptors() throws Exception {
-        try (Box.Running c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
+        try (RunningContainer c = box.start(Box.waiting(rootfs, "true")).awaitReady()) {
             List<String> fds;
             try (var list = Files.list(Path.of("/proc", Long.toString(c.pid()), "fd"))) {
                 fds = list.map(p -> p.getFileName().toString()).sorted().toList();

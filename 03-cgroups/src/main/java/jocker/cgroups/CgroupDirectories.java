@@ -21,7 +21,6 @@ import jocker.linux.Syscalls;
 /** Tearing a cgroup down: its processes first, then its directories, deepest first. */
 final class CgroupDirectories {
 
-    static final int SIGKILL = 9;
     /** How long a process killed with SIGKILL may take to leave; exiting frees its memory first. */
     static final Duration RMDIR_TIMEOUT = Duration.ofSeconds(5);
 
@@ -43,16 +42,10 @@ final class CgroupDirectories {
         return pids;
     }
 
-    /** SIGKILL to each; one that has exited meanwhile (ESRCH) is no error. */
+    /** SIGKILL to each; one that has exited meanwhile is no error ({@link Kernel#killIfRunning}). */
     static void kill(Set<Long> pids) {
         for (long pid : pids) {
-            try {
-                Kernel.kill(pid, SIGKILL);
-            } catch (SyscallException e) {
-                if (e.errno() != Errno.ESRCH.number()) {
-                    throw e;
-                }
-            }
+            Kernel.killIfRunning(pid, Kernel.SIGKILL);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jocker.course.Exercise;
 import jocker.runtime.InitContext;
-import jocker.runtime.InitStep;
+import jocker.runtime.PhasedStep;
 import jocker.runtime.Phase;
 
 /**
@@ -32,20 +32,10 @@ public final class CgroupJoin {
     }
 
     /** Before the root switch: open the container's cgroup.procs files. */
-    public static final class Open implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.PREPARE;
-        }
-
-        @Override
-        public int chapter() {
-            return 3;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true; // exec's process is counted against the limits too
+    public static final class Open extends PhasedStep {
+        public Open() {
+            // exec's process is counted against the limits too
+            super(Phase.PREPARE, 3, true);
         }
 
         @Override
@@ -64,20 +54,9 @@ public final class CgroupJoin {
     }
 
     /** Just before execve (and before the cgroup namespace is made): move into the cgroup. */
-    public static final class Join implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.CGROUP;
-        }
-
-        @Override
-        public int chapter() {
-            return 3;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class Join extends PhasedStep {
+        public Join() {
+            super(Phase.CGROUP, 3, true);
         }
 
         // tag::join[]

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import jocker.course.Await;
 import jocker.course.RequiresRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,12 +30,7 @@ class CgroupKernelTest {
 
     @BeforeAll
     static void controllersPresent() {
-        String problem = null;
-        try {
-            Cgroups.host().version();
-        } catch (CgroupException e) {
-            problem = e.getMessage();
-        }
+        String problem = HostCgroups.problem();
         assumeTrue(problem == null, "requires cgroup memory, cpu, pids (and on v1 cpuacct, freezer) controllers: "
                 + problem);
         for (Path dir : Cgroups.host().forContainer("probe").paths()) {
@@ -165,16 +161,15 @@ class CgroupKernelTest {
 
     /** Waits until the counter file holds at least {@code target}; returns what it holds. */
     static long awaitCount(Path counter, long target) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long value = -1;
-        while (System.nanoTime() < deadline) {
-            value = Files.exists(counter) ? parse(Files.readString(counter)) : -1;
-            if (value >= target) {
-                return value;
-            }
-            Thread.sleep(5);
+        long[] value = {-1};
+        boolean reached = Await.poll(Duration.ofSeconds(10), Duration.ofMillis(5), () -> {
+            value[0] = Files.exists(counter) ? parse(Files.readString(counter)) : -1;
+            return value[0] >= target;
+        });
+        if (!reached) {
+            throw new AssertionError("counter at " + value[0] + ", not " + target + " after 10 s");
         }
-        throw new AssertionError("counter at " + value + ", not " + target + " after 10 s");
+        return value[0];
     }
 
     /** The shell truncates, then writes: a read in between sees nothing. */

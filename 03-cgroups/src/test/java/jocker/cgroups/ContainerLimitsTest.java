@@ -14,6 +14,7 @@ import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
 import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
+import jocker.course.Await;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
@@ -37,18 +38,13 @@ class ContainerLimitsTest {
 
     @BeforeAll
     static void controllersPresent() {
-        String problem = null;
-        try {
-            Cgroups.host().version();
-        } catch (CgroupException e) {
-            problem = e.getMessage();
-        }
+        String problem = HostCgroups.problem();
         assumeTrue(problem == null, "requires cgroup memory, cpu and pids controllers: " + problem);
     }
 
     @BeforeEach
     void setUp() {
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
         containers = new Engine(state);
     }
 
@@ -73,22 +69,6 @@ class ContainerLimitsTest {
 
     private static boolean cgroupExists(String id) {
         return Cgroups.host().forContainer(id).paths().stream().anyMatch(Files::isDirectory);
-    }
-
-    /** Something the test waits for; it may read files, and throw. */
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Waits until {@code condition} holds, for up to 20 s: a loaded machine is slow, not wrong. */
-    static void awaitTrue(Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 20 s for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Test
@@ -122,9 +102,7 @@ class ContainerLimitsTest {
         ContainerState running = containers.startDetached(s.id());
         // "running" is recorded when the init starts; it joins the cgroup as its last step.
         Path cgroupFile = Path.of("/proc", Long.toString(running.pid()), "cgroup");
-        for (int i = 0; i < 200 && !Files.readString(cgroupFile).contains(s.id()); i++) {
-            Thread.sleep(25);
-        }
+        Await.poll(Duration.ofSeconds(5), Duration.ofMillis(25), () -> Files.readString(cgroupFile).contains(s.id()));
         List<String> lines = Files.readAllLines(cgroupFile);
 
         assertThat(lines).filteredOn(l -> l.contains(":pids:") || l.contains(":memory:") || l.startsWith("0::"))
@@ -161,7 +139,7 @@ class ContainerLimitsTest {
         ContainerState running = containers.startDetached(s.id());
         Cgroup cgroup = Cgroups.host().forContainer(s.id());
         // However long a busy machine takes over it, the loop forks until it meets the limit.
-        awaitTrue(() -> cgroup.stats().pids() >= 15, "15 tasks in the cgroup");
+        Await.until(Duration.ofSeconds(20), () -> "15 tasks in the cgroup", () -> cgroup.stats().pids() >= 15);
         Stats stats = cgroup.stats();
 
         assertThat(stats.pids()).isBetween(15L, 20L);
@@ -177,7 +155,8 @@ class ContainerLimitsTest {
         ContainerState s = create("i=0; while true; do i=$((i+1)); echo $i > /count; sleep 0.05; done", Limits.NONE);
         containers.startDetached(s.id());
         Path count = containers.store().rootfs(s.id()).resolve("count");
-        awaitTrue(() -> Files.exists(count) && !Files.readString(count).isBlank(), "the counter in /count");
+        Await.until(Duration.ofSeconds(20), () -> "the counter in /count",
+                () -> Files.exists(count) && !Files.readString(count).isBlank());
         Cgroup cgroup = Cgroups.host().forContainer(s.id());
 
         cgroup.freeze();
@@ -186,7 +165,8 @@ class ContainerLimitsTest {
         assertThat(Files.readString(count)).as("while paused").isEqualTo(frozen);
         cgroup.thaw();
         // A busy machine may take a while to run it again; the counter must move on all the same.
-        awaitTrue(() -> !Files.readString(count).equals(frozen), "the counter to move on after unpause");
+        Await.until(Duration.ofSeconds(20), () -> "the counter to move on after unpause",
+                () -> !Files.readString(count).equals(frozen));
     }
 
     @Test
@@ -197,7 +177,8 @@ class ContainerLimitsTest {
         containers.startDetached(s.id());
         Cgroup cgroup = Cgroups.host().forContainer(s.id());
         // The init joins the cgroup as its last step, then execs the shell: one task left.
-        awaitTrue(() -> cgroup.stats().pids() == 1, "the container's shell alone in its cgroup");
+        Await.until(Duration.ofSeconds(20), () -> "the container's shell alone in its cgroup",
+                () -> cgroup.stats().pids() == 1);
         long t0 = System.nanoTime();
         Stats first = cgroup.stats();
         Thread.sleep(1000);

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jocker.course.HostCommand;
 import jocker.course.JockerCommand;
 import jocker.course.OciRuntimeSchema;
 import jocker.course.RequiresRoot;
@@ -47,9 +47,7 @@ class RuncCrossCheckTest {
                     .redirectErrorStream(true).redirectOutput(state.resolve("delete.txt").toFile())
                     .start().waitFor(30, TimeUnit.SECONDS);
         }
-        for (String id : JockerCommand.run(state, "ps", "-a", "-q").out().lines().toList()) {
-            JockerCommand.run(state, "rm", "-f", id);
-        }
+        JockerCommand.removeAll(state);
     }
 
     private Path bundleOf(String name) throws Exception {
@@ -62,7 +60,7 @@ class RuncCrossCheckTest {
     @DisplayName("run --hostname h -m 64m: config.json validates against the OCI runtime spec's schema")
     void configValidates() throws Exception {
         OciRuntimeSchema.assumeAvailable();
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
         JockerCommand run = JockerCommand.run(state, "run", "--name", "s1", "--hostname", "h", "-m", "64m",
                 "busybox", "true");
         assertThat(run.status()).as(run.err()).isZero();
@@ -78,7 +76,7 @@ class RuncCrossCheckTest {
     void runcRunsTheBundle() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runc")) || Files.isExecutable(Path.of("/usr/bin/runc")),
                 "requires runc (Debian's runc package)");
-        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(state);
         JockerCommand run = JockerCommand.run(state, "run", "--name", "s1", "--hostname", "h", "-m", "64m",
                 "busybox", "true");
         assertThat(run.status()).as(run.err()).isZero();
@@ -86,7 +84,7 @@ class RuncCrossCheckTest {
 
         // A copy: its own rootfs, the process changed to one that waits.
         Path copy = Files.createDirectory(state.resolve("runc-bundle"));
-        run("cp", "-a", bundle.resolve("rootfs").toString(), copy.resolve("rootfs").toString());
+        HostCommand.run("cp", "-a", bundle.resolve("rootfs").toString(), copy.resolve("rootfs").toString());
         ObjectNode spec = (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
         ((ObjectNode) spec.get("process")).set("args", JSON.valueToTree(List.of("sleep", "30")));
         ((ObjectNode) spec.get("root")).put("path", "rootfs");
@@ -104,8 +102,8 @@ class RuncCrossCheckTest {
         assertThat(runc.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(runc.exitValue()).as(() -> "runc run: " + readQuietly(out)).isZero();
 
-        assertThat(run("runc", "--root", runcRoot, "exec", name, "hostname").strip()).isEqualTo("h");
-        long pid = JSON.readTree(run("runc", "--root", runcRoot, "state", name)).get("pid").asLong();
+        assertThat(HostCommand.run("runc", "--root", runcRoot, "exec", name, "hostname").strip()).isEqualTo("h");
+        long pid = JSON.readTree(HostCommand.run("runc", "--root", runcRoot, "state", name)).get("pid").asLong();
         assertThat(memoryLimitOf(pid)).isEqualTo(64L << 20);
     }
 
@@ -133,12 +131,4 @@ class RuncCrossCheckTest {
         }
     }
 
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
-    }
 }

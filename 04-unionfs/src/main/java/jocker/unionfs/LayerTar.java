@@ -1,14 +1,22 @@
 package jocker.unionfs;
 
+import static jocker.linux.FileTypes.S_IFBLK;
+import static jocker.linux.FileTypes.S_IFCHR;
+import static jocker.linux.FileTypes.S_IFDIR;
+import static jocker.linux.FileTypes.S_IFIFO;
+import static jocker.linux.FileTypes.S_IFLNK;
+import static jocker.linux.FileTypes.S_IFMT;
+import static jocker.linux.FileTypes.S_IFREG;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +27,8 @@ import java.util.stream.Stream;
 import jocker.course.Exercise;
 import jocker.images.Trees;
 import jocker.linux.Kernel;
+import jocker.linux.Syscalls;
+import jocker.linux.UnionLibC;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -36,13 +46,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class LayerTar {
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
-    private static final int S_IFIFO = 0010000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFLNK = 0120000;
+    // utimensat(2), from <fcntl.h> and <sys/stat.h>: relative to the working directory,
+    // this time left as it is, the link itself rather than what it points to.
+    private static final int AT_FDCWD = -100;
+    private static final long UTIME_OMIT = (1L << 30) - 2;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     private LayerTar() {
     }
@@ -116,8 +124,8 @@ public final class LayerTar {
             }
             entry = new TarArchiveEntry(name, flag);
             long rdev = (Long) attrs.get("rdev");
-            entry.setDevMajor((int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL)));
-            entry.setDevMinor((int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL)));
+            entry.setDevMajor((int) Kernel.major(rdev));
+            entry.setDevMinor((int) Kernel.minor(rdev));
         }
         if ((Integer) attrs.get("nlink") > 1 && !entry.isDirectory()) {
             linked.putIfAbsent(inode, name);
@@ -221,9 +229,9 @@ public final class LayerTar {
                 Files.setAttribute(target, "unix:mode", entry.getMode() & 07777);
                 FileTime time = entry.getLastModifiedTime();
                 if (entry.isDirectory()) {
-                    directoryTimes.push(() -> setTime(target, time)); // after its children are in
+                    directoryTimes.push(() -> setModifiedTime(target, time)); // after its children are in
                 } else {
-                    Files.setLastModifiedTime(target, time);
+                    setModifiedTime(target, time);
                 }
             }
         }
@@ -344,11 +352,17 @@ public final class LayerTar {
         return current;
     }
 
-    private static void setTime(Path dir, FileTime time) {
-        try {
-            Files.setLastModifiedTime(dir, time);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Sets the modification time of {@code path}, and leaves its access time,
+     * with utimensat(2). Not {@code Files.setLastModifiedTime}: the JDK opens
+     * the file to set its times, and a device file whose driver this kernel
+     * lacks cannot be opened (ENODEV), though a layer may well hold one.
+     */
+    private static void setModifiedTime(Path path, FileTime time) {
+        Instant t = time.toInstant();
+        long[] times = {0, UTIME_OMIT, t.getEpochSecond(), t.getNano()};
+        Syscalls.call("utimensat(AT_FDCWD, " + Syscalls.quote(path.toString()) + ", {UTIME_OMIT, " + t
+                + "}, AT_SYMLINK_NOFOLLOW)",
+                () -> UnionLibC.INSTANCE.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW));
     }
 }

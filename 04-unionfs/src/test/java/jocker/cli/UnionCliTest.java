@@ -27,7 +27,7 @@ class UnionCliTest {
 
     @BeforeEach
     void setUp() {
-        TestRootfs.create(root.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(root);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class UnionCliTest {
 
         Path dir;
         try (Stream<Path> dirs = Files.list(root.resolve("containers"))) {
-            dir = dirs.findFirst().orElseThrow();
+            dir = dirs.filter(Files::isDirectory).findFirst().orElseThrow(); // not the store's .lock
         }
         assertThat(dir.resolve("bundle/rootfs/bin/busybox")).isRegularFile();
         assertThat(dir.resolve("upper")).doesNotExist();

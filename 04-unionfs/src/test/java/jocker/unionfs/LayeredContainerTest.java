@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import jocker.engine.ContainerState;
 import jocker.course.Graded;
 import jocker.course.RequiresRoot;

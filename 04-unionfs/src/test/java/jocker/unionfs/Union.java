@@ -25,6 +25,8 @@ import jocker.runtime.Stdio;
 import jocker.engine.ContainerState;
 import jocker.engine.Engine;
 import jocker.engine.CreateRequest;
+import jocker.course.Await;
+import jocker.course.HostCommand;
 import jocker.course.TestRootfs;
 import jocker.images.Images;
 
@@ -55,7 +57,7 @@ final class Union implements AutoCloseable {
 
     Union(Path root) {
         this.root = root;
-        TestRootfs.create(root.resolve("images/busybox/rootfs"));
+        TestRootfs.createImage(root);
         this.containers = new Engine(root);
         this.images = new Images(root);
         this.layers = images.layers();
@@ -76,11 +78,9 @@ final class Union implements AutoCloseable {
         ContainerState s = containers.create(new CreateRequest(image, List.of("sh", "-c", script), null, null,
                 Spec.DEFAULT_ENV, "/", false));
         containers.startDetached(s.id());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!Files.exists(upper(s).resolve(ready)) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        assertThat(upper(s).resolve(ready)).as("written by the detached container").exists();
+        Path written = upper(s).resolve(ready);
+        Await.until(Duration.ofSeconds(20), () -> written + ", written by the detached container",
+                () -> Files.exists(written));
         return s;
     }
 
@@ -118,16 +118,12 @@ final class Union implements AutoCloseable {
 
     /** The host's stat(1) on a path: "character special file 0 0" for a whiteout. */
     static String stat(Path path) throws Exception {
-        Process p = new ProcessBuilder("stat", "-c", "%F %t %T", path.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return out;
+        return HostCommand.run("stat", "-c", "%F %t %T", path.toString()).strip();
     }
 
     /** Makes a whiteout with the host's mknod(1). */
     static void mknodWhiteout(Path path) throws Exception {
-        Process p = new ProcessBuilder("mknod", path.toString(), "c", "0", "0").inheritIO().start();
-        assertThat(p.waitFor()).as("mknod " + path).isZero();
+        HostCommand.run("mknod", path.toString(), "c", "0", "0");
     }
 
     /** The value of an extended attribute, or null when it is not set. */

@@ -3,10 +3,9 @@ package jocker.course;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Test support: the {@code jocker} command as a user runs it, in a JVM of its
@@ -27,15 +26,23 @@ public record JockerCommand(int status, String out, String err) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "jocker.cli.Jocker", "--root", root.toString()));
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(root, "out", ".txt");
-        Path err = Files.createTempFile(root, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            Assertions.assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                    () -> "jocker " + String.join(" ", args) + " still running after " + TIMEOUT_SECONDS + " s");
-            return new JockerCommand(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            p.destroyForcibly();
+        ContainerResult result = ContainerRun.runToEnd(new ProcessBuilder(cmd), ProcessBuilder::start, root,
+                Duration.ofSeconds(TIMEOUT_SECONDS), "jocker " + String.join(" ", args));
+        return new JockerCommand(result.exitValue(), result.out(), result.err());
+    }
+
+    /**
+     * {@code jocker rm -f} for every container {@code jocker ps -a} lists,
+     * running or not, so that nothing of a test outlives it. Nothing to do,
+     * and no JVM started, while {@code root} has no {@code containers}
+     * directory: no container was ever made there.
+     */
+    public static void removeAll(Path root) throws IOException, InterruptedException {
+        if (!Files.isDirectory(root.resolve("containers"))) {
+            return;
+        }
+        for (String id : run(root, "ps", "-a", "-q").out().lines().toList()) {
+            run(root, "rm", "-f", id);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -78,6 +77,16 @@ public final class TestRootfs {
         return new TestRootfs(dir);
     }
 
+    /**
+     * Builds the rootfs as the image {@code busybox} of a Jocker state
+     * directory, {@code state/images/busybox/rootfs}, where the image store
+     * looks for it: then the engine or the {@code jocker} command under test
+     * need not build it themselves.
+     */
+    public static TestRootfs createImage(Path state) {
+        return create(state.resolve("images/busybox/rootfs"));
+    }
+
     /** The rootfs directory: what the jail's / will be. */
     public Path path() {
         return path;
@@ -114,14 +123,7 @@ public final class TestRootfs {
 
     private static List<String> listFull() {
         try {
-            Process process = new ProcessBuilder(BUSYBOX.toString(), "--list-full")
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(BUSYBOX + " --list-full failed: " + output);
-            }
-            return output.lines()
+            return HostCommand.run(BUSYBOX.toString(), "--list-full").lines()
                     .map(String::strip)
                     // Relative paths only: a leading "/" or a ".." would escape the rootfs.
                     .filter(line -> !line.isEmpty() && !line.startsWith("/") && !line.contains(".."))

@@ -1,5 +1,9 @@
 package jocker.cli;
 
+import java.io.IOException;
+import java.util.List;
+import jocker.engine.Engine;
+
 /** What chapter 2's commands share. */
 final class ContainerCli {
 
@@ -7,5 +11,33 @@ final class ContainerCli {
     static final String WHY_ROOT = "unshare(2), mount(2) and pivot_root(2) require CAP_SYS_ADMIN";
 
     private ContainerCli() {
+    }
+
+    /**
+     * The engine, for a command that starts, enters or signals containers:
+     * it refuses unless jocker runs as root, and makes JNA ready ({@link Jocker#images}).
+     */
+    static Engine engine(Jocker jocker) throws IOException {
+        Jocker.requireRoot(WHY_ROOT);
+        return new Engine(jocker.images().root());
+    }
+
+    /** Something a command does to one container, named as the user named it. */
+    @FunctionalInterface
+    interface ContainerAction {
+        void apply(String ref) throws Exception;
+    }
+
+    /**
+     * Does {@code action} to each container in turn and prints its name, as
+     * Docker's {@code stop}, {@code kill} and {@code rm} do; the first failure
+     * ends the command. Returns the exit status, 0.
+     */
+    static int forEach(List<String> refs, ContainerAction action) throws Exception {
+        for (String ref : refs) {
+            action.apply(ref);
+            System.out.println(ref);
+        }
+        return 0;
     }
 }

@@ -30,14 +30,9 @@ public final class KillCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Jocker.requireRoot(ContainerCli.WHY_ROOT);
         int number = parse(signal);
-        Engine engine = new Engine(jocker.images().root());
-        for (String c : containers) {
-            engine.kill(c, number);
-            System.out.println(c);
-        }
-        return 0;
+        Engine engine = ContainerCli.engine(jocker);
+        return ContainerCli.forEach(containers, c -> engine.kill(c, number));
     }
 
     static int parse(String signal) {

@@ -235,7 +235,7 @@ public final class Engine {
             }
             beforeSignal(state);
             state.process().ifPresent(p -> {
-                Stopper.signal(p, Stopper.SIGKILL);
+                Stopper.signal(p, Kernel.SIGKILL);
                 Stopper.awaitExit(p, Duration.ofSeconds(10));
             });
             awaitRecordedExit(state.id());

@@ -24,6 +24,15 @@ public final class Kernel {
     public static final int MNT_DETACH = 2;
     /** unshare(2): stop sharing the root and working directory with the other threads. */
     public static final int CLONE_FS = 0x200;
+    /** signal(7): the two signals Jocker sends on its own, to stop a container and to end one. */
+    public static final int SIGKILL = 9;
+    public static final int SIGTERM = 15;
+
+    // open(2) flags, from <fcntl.h>.
+    private static final int O_RDONLY = 0;
+    private static final int O_WRONLY = 01;
+    private static final int O_TRUNC = 01000;
+    private static final int O_CLOEXEC = 02000000;
 
     /** pivot_root's number in the system call table: x86-64 and arm64. */
     private static final long SYS_PIVOT_ROOT = "aarch64".equals(Platform.ARCH) ? 41 : 155;
@@ -70,9 +79,33 @@ public final class Kernel {
         Syscalls.call("kill(" + pid + ", " + signal + ")", () -> NsLibC.INSTANCE.kill((int) pid, signal));
     }
 
+    /**
+     * kill(2) to a process that may have exited since its PID was read: ESRCH
+     * (no such process) is no error then, there is nothing left to signal.
+     */
+    public static void killIfRunning(long pid, int signal) {
+        try {
+            kill(pid, signal);
+        } catch (SyscallException e) {
+            if (e.errno() != Errno.ESRCH.number()) {
+                throw e;
+            }
+        }
+    }
+
     /** open(2) read-only and close-on-exec: {@code O_RDONLY|O_CLOEXEC}. */
     public static int openReadOnly(String path) {
-        return Syscalls.call("open(" + q(path) + ", O_RDONLY|O_CLOEXEC)", () -> NsLibC.INSTANCE.open(path, 02000000));
+        return Syscalls.call("open(" + q(path) + ", O_RDONLY|O_CLOEXEC)",
+                () -> NsLibC.INSTANCE.open(path, O_RDONLY | O_CLOEXEC));
+    }
+
+    /**
+     * open(2) an existing file to write it anew, close-on-exec:
+     * {@code O_WRONLY|O_TRUNC|O_CLOEXEC}, and no {@code O_CREAT}.
+     */
+    public static int openToOverwrite(String path) {
+        return Syscalls.call("open(" + q(path) + ", O_WRONLY|O_TRUNC|O_CLOEXEC)",
+                () -> NsLibC.INSTANCE.open(path, O_WRONLY | O_TRUNC | O_CLOEXEC));
     }
 
     public static void close(int fd) {
@@ -106,21 +139,9 @@ public final class Kernel {
 
     /** The CLONE_* flags by name, as strace shows them: {@code CLONE_NEWNS|CLONE_NEWPID}. */
     public static String cloneFlags(int flags) {
-        String[] names = {"CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWPID",
-            "CLONE_NEWNET", "CLONE_FS"};
-        int[] values = {0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x20000000, 0x40000000, CLONE_FS};
-        StringBuilder sb = new StringBuilder();
-        int rest = flags;
-        for (int i = 0; i < names.length; i++) {
-            if ((rest & values[i]) != 0) {
-                sb.append(sb.length() > 0 ? "|" : "").append(names[i]);
-                rest &= ~values[i];
-            }
-        }
-        if (rest != 0 || sb.length() == 0) {
-            sb.append(sb.length() > 0 ? "|" : "").append(rest);
-        }
-        return sb.toString();
+        return flagNames(flags, new String[] {"CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
+            "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_FS"},
+            new long[] {0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x20000000, 0x40000000, CLONE_FS});
     }
 
     private static String q(String s) {
@@ -129,12 +150,16 @@ public final class Kernel {
 
     /** The flags by name, as strace shows them: {@code MS_REC|MS_PRIVATE}. */
     static String mountFlags(long flags) {
+        return flagNames(flags, new String[] {"MS_RDONLY", "MS_NOSUID", "MS_NODEV", "MS_NOEXEC", "MS_REMOUNT",
+            "MS_BIND", "MS_REC", "MS_PRIVATE", "MS_SLAVE", "MS_SHARED"},
+            new long[] {MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE,
+                MS_SLAVE, MS_SHARED});
+    }
+
+    /** The names of the bits set in {@code flags}, joined by {@code |}; what no name covers, as a number. */
+    private static String flagNames(long flags, String[] names, long[] values) {
         StringBuilder sb = new StringBuilder();
         long rest = flags;
-        String[] names = {"MS_RDONLY", "MS_NOSUID", "MS_NODEV", "MS_NOEXEC", "MS_REMOUNT", "MS_BIND", "MS_REC",
-            "MS_PRIVATE", "MS_SLAVE", "MS_SHARED"};
-        long[] values = {MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE,
-            MS_SLAVE, MS_SHARED};
         for (int i = 0; i < names.length; i++) {
             if ((rest & values[i]) != 0) {
                 sb.append(sb.length() > 0 ? "|" : "").append(names[i]);

@@ -1,5 +1,6 @@
 package jocker.namespaces;
 
+import static jocker.linux.FileTypes.S_IFCHR;
 import static jocker.linux.Kernel.MS_NOEXEC;
 import static jocker.linux.Kernel.MS_NOSUID;
 
@@ -17,9 +18,6 @@ import jocker.linux.Kernel;
  * and a tmpfs for POSIX shared memory.
  */
 public final class Devices {
-
-    /** S_IFCHR from {@code <sys/stat.h>}: a character device. */
-    private static final int S_IFCHR = 0020000;
 
     /** A character device: name, major and minor number ({@code Documentation/admin-guide/devices.txt}). */
     record Device(String name, int major, int minor) {

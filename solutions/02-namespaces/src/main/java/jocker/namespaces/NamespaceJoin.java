@@ -2,7 +2,7 @@ package jocker.namespaces;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import jocker.linux.FreshThread;
 import jocker.linux.Kernel;
 
 /**
@@ -33,48 +33,23 @@ public final class NamespaceJoin {
     // tag::join[]
     /** Starts {@code builder}'s process in the namespaces of process {@code pid}, all but its mount namespace. */
     public static Process start(long pid, ProcessBuilder builder) throws IOException {
-        AtomicReference<Process> started = new AtomicReference<>();
-        AtomicReference<RuntimeException> failed = new AtomicReference<>();
-        AtomicReference<IOException> failedIo = new AtomicReference<>();
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there
-        Thread thread = new Thread(() -> {
-            try {
-                // begin exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
-                //   close the descriptor.
-                for (Namespace ns : JOINED_BY_PARENT) {
-                    String path = ns.of(pid).toString();
-                    int fd = Kernel.openReadOnly(path);
-                    try {
-                        Kernel.setns(fd, ns.flag(), path);
-                    } finally {
-                        Kernel.close(fd);
-                    }
+        return FreshThread.call("jocker-setns", "joining the container", () -> {
+            // begin exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
+            //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+            //   close the descriptor.
+            for (Namespace ns : JOINED_BY_PARENT) {
+                String path = ns.of(pid).toString();
+                int fd = Kernel.openReadOnly(path);
+                try {
+                    Kernel.setns(fd, ns.flag(), path);
+                } finally {
+                    Kernel.close(fd);
                 }
-                // end exercise 2.6
-                started.set(builder.start());
-            } catch (RuntimeException e) {
-                failed.set(e);
-            } catch (IOException e) {
-                failedIo.set(e);
-            } catch (Error e) {
-                failed.set(new IllegalStateException("could not start the process in the container: " + e, e));
             }
-        }, "jocker-setns");
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while joining the container", e);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        if (failedIo.get() != null) {
-            throw failedIo.get();
-        }
-        return started.get();
+            // end exercise 2.6
+            return builder.start();
+        });
     }
     // end::join[]
 }

@@ -7,10 +7,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import jocker.linux.CgroupLibC;
+import jocker.linux.Errno;
+import jocker.linux.Kernel;
+import jocker.linux.LibC;
+import jocker.linux.SyscallException;
+import jocker.linux.Syscalls;
 
 /**
  * Reading and writing cgroup interface files, the only API cgroups have
@@ -77,20 +82,40 @@ final class CgroupFiles {
 
     /**
      * Writes {@code value} in one write(2), as the kernel expects. Without
-     * {@code CREATE}: a missing interface file means the controller is not
+     * {@code O_CREAT}: a missing interface file means the controller is not
      * enabled here, and must be an error rather than a new, ignored file.
+     * The exception's cause is the failed {@link SyscallException}, so that
+     * a caller can tell the errors apart ({@link CgroupException#hasErrno}).
      */
     static void write(Path file, String value) {
+        String path = file.toString();
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         try {
-            Files.writeString(file, value, StandardCharsets.UTF_8,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
+            int fd = Kernel.openToOverwrite(path);
+            try {
+                Syscalls.call("write(" + Syscalls.quote(path) + ", " + Syscalls.quote(value) + ")",
+                        () -> (int) CgroupLibC.INSTANCE.write(fd, bytes, bytes.length));
+            } finally {
+                Kernel.close(fd);
+            }
+        } catch (SyscallException e) {
             throw new CgroupException("write \"" + value + "\" to " + file + ": " + reason(e), e);
         }
     }
 
     static void write(Path file, long value) {
         write(file, Long.toString(value));
+    }
+
+    /** The kernel's words: strerror(3) of the errno. */
+    private static String reason(SyscallException e) {
+        if (e.errno() == Errno.ENOENT.number()) {
+            return "no such file";
+        }
+        if (e.errno() == Errno.EACCES.number()) {
+            return "permission denied";
+        }
+        return LibC.INSTANCE.strerror(e.errno());
     }
 
     /** The kernel's words: the errno text, without the path that Java repeats in the message. */

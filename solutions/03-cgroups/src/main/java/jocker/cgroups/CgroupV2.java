@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jocker.linux.Errno;
 
 /**
  * A container's cgroup on v2 (Documentation/admin-guide/cgroup-v2.rst): one
@@ -86,7 +87,7 @@ public final class CgroupV2 implements Cgroup {
             try {
                 CgroupFiles.write(cgroup.resolve("cgroup.subtree_control"), change.toString());
             } catch (CgroupException e) {
-                if (!e.getMessage().endsWith("Device or resource busy")) {
+                if (!e.hasErrno(Errno.EBUSY)) {
                     throw e;
                 }
                 throw new CgroupException(e.getMessage() + ": " + cgroup + " holds processes, and only a cgroup"

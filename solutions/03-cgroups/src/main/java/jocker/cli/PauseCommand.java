@@ -36,10 +36,6 @@ public class PauseCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         ContainerStore store = new Engine(jocker.images().root()).store();
-        for (String ref : containers) {
-            apply(store, ref);
-            System.out.println(ref);
-        }
-        return 0;
+        return ContainerCli.forEach(containers, ref -> apply(store, ref));
     }
 }

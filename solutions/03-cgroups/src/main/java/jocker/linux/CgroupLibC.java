@@ -6,13 +6,15 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
- * The C library call of chapter 3, bound with JNA like chapter 1's
- * {@link jocker.linux.LibC}.
+ * The C library calls of chapter 3, bound with JNA like chapter 1's
+ * {@link jocker.linux.LibC}; open(2) and close(2) are chapter 2's
+ * ({@link Kernel}).
  *
- * <p>Only rmdir(2): Java's {@code Files.delete} would do it too, but reports
- * EBUSY as a {@code FileSystemException} whose only clue is the message text,
- * and {@code jocker.cgroups.CgroupDirectories} must tell EBUSY (processes still exiting: try
- * again) from every other error.
+ * <p>Java's {@code Files.delete} and {@code Files.writeString} would do as
+ * well, but report an error as a {@code FileSystemException} whose only clue
+ * is the message text, and the cgroups code must tell EBUSY (processes still
+ * exiting, or a cgroup that holds processes) from every other error by its
+ * number.
  */
 public interface CgroupLibC extends Library {
 
@@ -20,4 +22,7 @@ public interface CgroupLibC extends Library {
 
     /** rmdir(2). On a cgroup file system it removes the cgroup, its interface files included. */
     int rmdir(String path) throws LastErrorException;
+
+    /** write(2): a cgroup interface file takes its value in one write. */
+    long write(int fd, byte[] buffer, long count) throws LastErrorException;
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import jocker.linux.FreshThread;
 import jocker.linux.Kernel;
 import jocker.linux.Syscalls;
 
@@ -92,24 +92,10 @@ public record OverlayMount(Path layersDir, List<String> lowers, Path upper, Path
      * namespace, which all threads share.
      */
     public void mountFromEngine() throws IOException {
-        AtomicReference<RuntimeException> failed = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                Kernel.unshare(Kernel.CLONE_FS);
-                mount();
-            } catch (RuntimeException e) {
-                failed.set(e);
-            }
-        }, "jocker-overlay-mount");
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while mounting the layers", e);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
+        FreshThread.call("jocker-overlay-mount", "mounting the layers", () -> {
+            Kernel.unshare(Kernel.CLONE_FS);
+            mount();
+            return null;
+        });
     }
 }

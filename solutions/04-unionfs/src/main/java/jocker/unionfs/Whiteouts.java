@@ -1,5 +1,8 @@
 package jocker.unionfs;
 
+import static jocker.linux.FileTypes.S_IFCHR;
+import static jocker.linux.FileTypes.S_IFMT;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +34,6 @@ public final class Whiteouts {
     public static final String PREFIX = ".wh.";
     /** The name of the entry that makes its directory opaque, in an OCI layer tar. */
     public static final String OPAQUE_MARKER = ".wh..wh..opq";
-
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFMT = 0170000;
 
     private Whiteouts() {
     }
