@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import jocker.cli.ProcessOptions;
 import jocker.engine.Engine;
 import jocker.runtime.Stdio;
+import jocker.security.UserIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,10 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside.")
     private String workdir;
 
+    @Option(names = {"-u", "--user"}, paramLabel = "UID[:GID]",
+            description = "Run as this numeric user and group (default: the container's).")
+    private String user;
+
     @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name, ID or unique ID prefix.")
     private String container;
 
@@ -40,8 +45,10 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        UserIds ids = user == null ? null : UserIds.parse(user);
         Jocker.requireRoot(ContainerCli.WHY_ROOT);
         Engine engine = new Engine(jocker.images().root());
-        return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
+        return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, ids,
+                Stdio.inherit());
     }
 }
