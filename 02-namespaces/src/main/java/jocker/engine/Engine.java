@@ -20,6 +20,8 @@ import jocker.namespaces.ExecInit;
 import jocker.namespaces.NamespaceJoin;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
+import jocker.security.Confinement;
+import jocker.security.UserIds;
 import jocker.spec.Bundle;
 import jocker.spec.Spec;
 
@@ -248,9 +250,19 @@ public final class Engine {
         Monitor.remove(store, state);
     }
 
-    // tag::exec[]
-    /** {@code jocker exec}: runs a command in the running container's namespaces; returns its exit status. */
+    /** {@code jocker exec} as the container's user. */
     public int exec(String ref, List<String> command, List<String> env, String workdir, Stdio stdio)
+            throws IOException, InterruptedException {
+        return exec(ref, command, env, workdir, null, stdio);
+    }
+
+    // tag::exec[]
+    /**
+     * {@code jocker exec}: runs a command in the running container's
+     * namespaces, as {@code user} (null: the container's), with the
+     * container's confinement; returns its exit status.
+     */
+    public int exec(String ref, List<String> command, List<String> env, String workdir, UserIds user, Stdio stdio)
             throws IOException, InterruptedException {
         ContainerState state = store.find(ref);
         ProcessHandle init = state.process()
@@ -264,6 +276,16 @@ public final class Engine {
         process.env = new ArrayList<>(spec.process.env);
         process.env.addAll(env);
         process.cwd = workdir != null ? workdir : spec.process.cwd;
+        // The same confinement as the container's command: an exec is no way around it.
+        process.user = spec.process.user;
+        process.noNewPrivileges = spec.process.noNewPrivileges;
+        process.capabilities = spec.process.capabilities;
+        if (user != null && spec.process.capabilities != null) {
+            process.user = new Spec.User();
+            process.user.uid = user.uid();
+            process.user.gid = user.gid();
+            process.capabilities = Confinement.forUser(spec.process.capabilities.bounding, user.uid());
+        }
         Path execFile = Files.createTempFile(store.dir(state.id()), ".exec-", ".json");
         try {
             new ObjectMapper().writeValue(execFile.toFile(), new ExecInit.ExecFile(init.pid(), process));

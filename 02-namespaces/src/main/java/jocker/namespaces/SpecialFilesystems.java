@@ -4,6 +4,7 @@ import static jocker.linux.Kernel.MS_NODEV;
 import static jocker.linux.Kernel.MS_NOEXEC;
 import static jocker.linux.Kernel.MS_NOSUID;
 import static jocker.linux.Kernel.MS_RDONLY;
+import static jocker.linux.Kernel.MS_REMOUNT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,4 +37,12 @@ public final class SpecialFilesystems {
         Exercise.todo("2.4", "mount a \"proc\" filesystem on /proc and a read-only \"sysfs\" on /sys, both MS_NOSUID|MS_NODEV|MS_NOEXEC.");
     }
     // end::proc-sys[]
+
+    /**
+     * For {@code --privileged}, whose spec mounts /sys without {@code ro}:
+     * the same sysfs made writable again, as Docker leaves it.
+     */
+    public static void remountSysWritable() {
+        Kernel.mount(null, "/sys", null, MS_REMOUNT | MS_NOSUID | MS_NODEV | MS_NOEXEC, null);
+    }
 }

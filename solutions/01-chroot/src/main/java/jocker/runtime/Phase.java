@@ -22,6 +22,12 @@ public enum Phase {
     CGROUP,
     /** Namespaces that must be made last: the cgroup namespace, rooted at the cgroup joined above (chapter 2). */
     LATE_NAMESPACES,
+    /**
+     * Give up what the steps above needed: no_new_privs, the capability
+     * sets, the user's IDs (chapter 2). Nothing after this may need a
+     * privilege; runc's {@code finalizeNamespace} does the same last.
+     */
+    CONFINE,
     /** Become the command: working directory, descriptors, execve (chapter 1). */
     EXEC
 }

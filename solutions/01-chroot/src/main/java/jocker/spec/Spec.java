@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>Each chapter fills the fields of its concept: chapter 1 {@code root} and
  * {@code process}; chapter 2 {@code hostname}, {@code linux.namespaces},
  * {@code mounts}, {@code linux.maskedPaths} and {@code linux.readonlyPaths};
- * chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}.
+ * chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}. Chapter 2's
+ * confinement adds {@code process.capabilities}, {@code process.noNewPrivileges}
+ * and the user's IDs.
  *
  * <pre>
  * {"ociVersion":"1.0.2",
@@ -47,6 +49,12 @@ public final class Spec {
 
     /** Jocker's own annotations, named as the spec asks: reverse domain notation. */
     public static final String ANNOTATION_ESCAPE = "dev.jocker.escape";
+    /**
+     * {@code --privileged}: every capability, no masks, /sys writable. The
+     * steps that confine a container further (seccomp, devices) read it and
+     * leave the container alone.
+     */
+    public static final String ANNOTATION_PRIVILEGED = "dev.jocker.privileged";
 
     public String ociVersion = OCI_VERSION;
     public Process process = new Process();
@@ -88,6 +96,11 @@ public final class Spec {
     }
 
     @JsonIgnore
+    public boolean privileged() {
+        return "true".equals(annotations.get(ANNOTATION_PRIVILEGED));
+    }
+
+    @JsonIgnore
     public boolean escape() {
         return "true".equals(annotations.get(ANNOTATION_ESCAPE));
     }
@@ -126,13 +139,31 @@ public final class Spec {
         public List<String> args = new ArrayList<>();
         public List<String> env = new ArrayList<>();
         public String cwd = "/";
+        public Capabilities capabilities;
+        public Boolean noNewPrivileges;
     }
 
-    /** {@code process.user}: numeric IDs, as the kernel knows users. */
+    /** {@code process.user}: numeric IDs, as the kernel knows users; {@code additionalGids}: setgroups(2). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class User {
         public int uid;
         public int gid;
+        public List<Integer> additionalGids;
+    }
+
+    /**
+     * {@code process.capabilities}: the five sets of capabilities(7), each a
+     * list of names such as {@code "CAP_CHOWN"}. A set left out is empty.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Capabilities {
+        public List<String> bounding;
+        public List<String> effective;
+        public List<String> inheritable;
+        public List<String> permitted;
+        public List<String> ambient;
     }
 
     /** {@code root}: the directory that becomes {@code /}, absolute or relative to the bundle. */

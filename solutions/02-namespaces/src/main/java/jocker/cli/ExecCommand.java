@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import jocker.cli.ProcessOptions;
 import jocker.engine.Engine;
 import jocker.runtime.Stdio;
+import jocker.security.UserIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,10 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside.")
     private String workdir;
 
+    @Option(names = {"-u", "--user"}, paramLabel = "UID[:GID]",
+            description = "Run as this numeric user and group (default: the container's).")
+    private String user;
+
     @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name, ID or unique ID prefix.")
     private String container;
 
@@ -40,7 +45,9 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        UserIds ids = user == null ? null : UserIds.parse(user); // a bad -u fails before anything is made
         Engine engine = ContainerCli.engine(jocker);
-        return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, Stdio.inherit());
+        return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, ids,
+                Stdio.inherit());
     }
 }

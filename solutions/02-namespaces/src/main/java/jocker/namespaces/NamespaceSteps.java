@@ -90,6 +90,9 @@ public final class NamespaceSteps {
                     default -> throw new IllegalArgumentException("mounts: " + m.type + " on " + m.destination
                             + " is not something this runtime mounts");
                 }
+                if (m.destination.equals("/sys") && m.options != null && !m.options.contains("ro")) {
+                    SpecialFilesystems.remountSysWritable(); // --privileged
+                }
             }
         }
     }

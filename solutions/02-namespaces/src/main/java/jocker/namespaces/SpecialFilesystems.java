@@ -4,6 +4,7 @@ import static jocker.linux.Kernel.MS_NODEV;
 import static jocker.linux.Kernel.MS_NOEXEC;
 import static jocker.linux.Kernel.MS_NOSUID;
 import static jocker.linux.Kernel.MS_RDONLY;
+import static jocker.linux.Kernel.MS_REMOUNT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,4 +38,12 @@ public final class SpecialFilesystems {
         // end exercise 2.4
     }
     // end::proc-sys[]
+
+    /**
+     * For {@code --privileged}, whose spec mounts /sys without {@code ro}:
+     * the same sysfs made writable again, as Docker leaves it.
+     */
+    public static void remountSysWritable() {
+        Kernel.mount(null, "/sys", null, MS_REMOUNT | MS_NOSUID | MS_NODEV | MS_NOEXEC, null);
+    }
 }

@@ -1,6 +1,8 @@
 package jocker.cgroups;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
@@ -104,7 +106,9 @@ public final class CgroupFeature implements Feature {
     public void inspect(ContainerStore store, ContainerState state, Spec spec, Map<String, Object> doc)
             throws IOException {
         ((Map<String, Object>) doc.get("State")).put("OOMKilled", ContainerResources.read(store, state.id()).oomKilled());
-        doc.put("HostConfig", Limits.fromResources(spec.linux == null ? null : spec.linux.resources));
+        Map<String, Object> host = (Map<String, Object>) doc.computeIfAbsent("HostConfig", k -> new LinkedHashMap<>());
+        host.putAll(new ObjectMapper().convertValue(Limits.fromResources(spec.linux == null ? null : spec.linux.resources),
+                Map.class)); // beside chapter 2's CapAdd, Privileged …
     }
 
     /** Also when the monitor is gone (killed with the machine's OOM killer, say): no cgroup stays behind. */
