@@ -18,10 +18,10 @@ import java.util.Map;
  *
  * <p>Each chapter fills the fields of its concept: chapter 1 {@code root} and
  * {@code process}; chapter 2 {@code hostname}, {@code linux.namespaces},
- * {@code mounts}, {@code linux.maskedPaths} and {@code linux.readonlyPaths};
- * chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}. Chapter 2's
- * confinement adds {@code process.capabilities}, {@code process.noNewPrivileges}
- * and the user's IDs.
+ * {@code mounts}, {@code linux.maskedPaths}, {@code linux.readonlyPaths} and
+ * {@code linux.seccomp}; chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}.
+ * Chapter 2's confinement adds {@code process.capabilities},
+ * {@code process.noNewPrivileges} and the user's IDs.
  *
  * <pre>
  * {"ociVersion":"1.0.2",
@@ -203,6 +203,7 @@ public final class Spec {
         public String cgroupsPath;
         public List<String> maskedPaths = new ArrayList<>();
         public List<String> readonlyPaths = new ArrayList<>();
+        public Seccomp seccomp;
     }
 
     /** One of {@code linux.namespaces}: a new one of {@code type}, or the existing one at {@code path}. */
@@ -217,6 +218,55 @@ public final class Spec {
 
         public Namespace(String type) {
             this.type = type;
+        }
+    }
+
+    /**
+     * {@code linux.seccomp} (config-linux.md, "Seccomp"): the system call
+     * filter. {@code defaultAction} for every call no rule names, such as
+     * {@code SCMP_ACT_ERRNO} with {@code defaultErrnoRet} 1 (EPERM);
+     * {@code architectures} the ABIs the filter accepts ({@code SCMP_ARCH_X86_64}…).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Seccomp {
+        public String defaultAction;
+        public Integer defaultErrnoRet;
+        public List<String> architectures = new ArrayList<>();
+        public List<Syscall> syscalls = new ArrayList<>();
+    }
+
+    /** One of {@code linux.seccomp.syscalls}: {@code action} for the calls {@code names} when every arg matches. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Syscall {
+        public List<String> names = new ArrayList<>();
+        public String action;
+        public Integer errnoRet;
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public List<SeccompArg> args = new ArrayList<>();
+    }
+
+    /**
+     * One condition of a rule: argument {@code index} compared with
+     * {@code value} by {@code op} ({@code SCMP_CMP_EQ}…); {@code SCMP_CMP_MASKED_EQ}
+     * compares {@code arg & value} with {@code valueTwo}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class SeccompArg {
+        public int index;
+        public long value;
+        public long valueTwo;
+        public String op;
+
+        public SeccompArg() {
+        }
+
+        public SeccompArg(int index, long value, long valueTwo, String op) {
+            this.index = index;
+            this.value = value;
+            this.valueTwo = valueTwo;
+            this.op = op;
         }
     }
 

@@ -24,8 +24,8 @@ public record SecurityOpts(boolean noNewPrivileges, List<String> values) {
     public static SecurityOpts parse(List<String> values) {
         boolean noNewPrivileges = false;
         for (String value : values) {
-            if (value.startsWith(SECCOMP)) {
-                continue; // the seccomp step reads it, see seccomp()
+            if (value.startsWith(SECCOMP) || value.startsWith("seccomp:")) {
+                continue; // chapter 2's seccomp feature reads it, as a SeccompSetting
             }
             noNewPrivileges = switch (value) {
                 case "no-new-privileges", "no-new-privileges=true", "no-new-privileges:true" -> true;
