@@ -19,9 +19,9 @@ import java.util.Map;
  * <p>Each chapter fills the fields of its concept: chapter 1 {@code root} and
  * {@code process}; chapter 2 {@code hostname}, {@code linux.namespaces},
  * {@code mounts}, {@code linux.maskedPaths}, {@code linux.readonlyPaths} and
- * {@code linux.seccomp}; chapter 3 {@code linux.resources} and {@code linux.cgroupsPath}.
- * Chapter 2's confinement adds {@code process.capabilities},
- * {@code process.noNewPrivileges} and the user's IDs.
+ * {@code linux.seccomp}; chapter 3 {@code linux.resources} (its device rules too),
+ * {@code linux.cgroupsPath} and {@code linux.devices}. Chapter 2's confinement adds
+ * {@code process.capabilities}, {@code process.noNewPrivileges} and the user's IDs.
  *
  * <pre>
  * {"ociVersion":"1.0.2",
@@ -204,6 +204,7 @@ public final class Spec {
         public List<String> maskedPaths = new ArrayList<>();
         public List<String> readonlyPaths = new ArrayList<>();
         public Seccomp seccomp;
+        public List<Device> devices = new ArrayList<>();
     }
 
     /** One of {@code linux.namespaces}: a new one of {@code type}, or the existing one at {@code path}. */
@@ -277,6 +278,7 @@ public final class Spec {
         public Memory memory;
         public Cpu cpu;
         public Pids pids;
+        public List<DeviceCgroup> devices;
     }
 
     /** {@code linux.resources.memory}: bytes; {@code swap} is memory plus swap, -1 for no limit. */
@@ -300,5 +302,49 @@ public final class Spec {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Pids {
         public long limit;
+    }
+
+    /**
+     * One of {@code linux.resources.devices}: a rule of the device cgroup.
+     * {@code type} is {@code a} (all), {@code c} or {@code b}; a null major
+     * or minor matches any; {@code access} is some of {@code r}, {@code w},
+     * {@code m} (mknod). Later rules override earlier ones.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class DeviceCgroup {
+        public boolean allow;
+        public String type;
+        public Long major;
+        public Long minor;
+        public String access;
+
+        public DeviceCgroup() {
+        }
+
+        public DeviceCgroup(boolean allow, String type, Long major, Long minor, String access) {
+            this.allow = allow;
+            this.type = type;
+            this.major = major;
+            this.minor = minor;
+            this.access = access;
+        }
+    }
+
+    /**
+     * One of {@code linux.devices}: a device node the runtime makes in the
+     * container. {@code type} is {@code c} or {@code b}; {@code fileMode} the
+     * permission bits.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Device {
+        public String path;
+        public String type;
+        public long major;
+        public long minor;
+        public Integer fileMode;
+        public Integer uid;
+        public Integer gid;
     }
 }

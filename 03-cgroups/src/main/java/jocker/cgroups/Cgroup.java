@@ -2,6 +2,7 @@ package jocker.cgroups;
 
 import java.nio.file.Path;
 import java.util.List;
+import jocker.spec.Spec;
 
 /**
  * One container's control group: the directories that hold its processes,
@@ -14,7 +15,7 @@ import java.util.List;
  * directory in the unified hierarchy ({@code
  * Documentation/admin-guide/cgroup-v2.rst}). {@link Cgroups} picks one.
  *
- * <p>Order of use: {@link #create()}, {@link #apply}, {@link #addProcess},
+ * <p>Order of use: {@link #create()}, {@link #apply}, {@link #setDevices}, {@link #addProcess},
  * then {@link #stats()}, {@link #freeze()}, {@link #thaw()} as needed, and
  * {@link #destroy()} at the end. Failures throw {@link CgroupException}.
  */
@@ -25,6 +26,13 @@ public interface Cgroup {
 
     /** Writes the limits that are set; those that are null are left as they are. */
     void apply(Limits limits);
+
+    /**
+     * Which devices the tasks may open and make: the spec's
+     * {@code linux.resources.devices}, in order ({@link DeviceRules}). Call it
+     * before any process is inside. Null or empty leaves the parent's rules.
+     */
+    void setDevices(List<Spec.DeviceCgroup> rules);
 
     /**
      * Moves process {@code pid}, all its threads, into the cgroup by writing

@@ -3,6 +3,7 @@ package jocker.cgroups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
@@ -12,7 +13,8 @@ import jocker.spec.Spec;
 
 /**
  * Chapter 3's part of the engine: every container gets a cgroup. Its limits
- * go into the spec ({@code linux.resources}, {@code linux.cgroupsPath}); the
+ * and device rules go into the spec ({@code linux.resources},
+ * {@code linux.cgroupsPath}, {@code linux.devices}); the
  * cgroup is made and limited before the init starts, joined by the init
  * itself just before execve ({@link CgroupJoin}), asked about the OOM killer
  * when the command ends, and removed with it.
@@ -33,10 +35,32 @@ public final class CgroupFeature implements Feature {
     @Override
     public void configure(Spec spec, CreateRequest request, ContainerState state) {
         Limits limits = request.get(Limits.class);
-        spec.linux().resources = limits == null ? null : limits.toResources();
+        Spec.Resources resources = limits == null ? null : limits.toResources();
+        spec.linux().resources = resources == null ? new Spec.Resources() : resources;
+        spec.linux().resources.devices = devices(spec, request.get(HostDevices.class));
         spec.linux().cgroupsPath = Cgroups.host().specPath(state.id());
     }
     // end::configure[]
+
+    /**
+     * {@code linux.resources.devices}: Docker's default rules, or all devices
+     * for a privileged container; each {@code --device} adds its file to
+     * {@code linux.devices} and a rule that allows its numbers.
+     */
+    // tag::devices[]
+    private static List<Spec.DeviceCgroup> devices(Spec spec, HostDevices extra) {
+        boolean privileged = "true".equals(spec.annotations.get(DeviceRules.ANNOTATION_PRIVILEGED));
+        List<Spec.DeviceCgroup> rules = privileged ? DeviceRules.allowAll() : DeviceRules.dockerDefaults();
+        for (HostDevice device : extra == null ? List.<HostDevice>of() : extra.devices()) {
+            Spec.Device node = device.toSpec();
+            spec.linux().devices.add(node);
+            if (!privileged) {
+                rules.add(DeviceRules.allow(node.type, node.major, node.minor, device.access()));
+            }
+        }
+        return rules;
+    }
+    // end::devices[]
 
     // tag::before-start[]
     @Override
@@ -44,6 +68,15 @@ public final class CgroupFeature implements Feature {
         Cgroup cgroup = of(state.id());
         cgroup.create();
         cgroup.apply(Limits.fromResources(spec.linux().resources));
+        try {
+            cgroup.setDevices(spec.linux().resources == null ? null : spec.linux().resources.devices);
+        } catch (RuntimeException e) {
+            if (!e.getClass().getSimpleName().equals("ExerciseNotDoneException")) {
+                throw e;
+            }
+            // In the workspace, before exercise 3.7 is done: the container gets no device rules, so the
+            // tests of 3.1 to 3.6 still run their containers; 3.7's tests see every device open.
+        }
     }
     // end::before-start[]
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jocker.course.Exercise;
+import jocker.spec.Spec;
 
 /**
  * A container's cgroup on v1 ({@code Documentation/admin-guide/cgroup-v1/cgroups.rst}):
@@ -20,8 +21,11 @@ import jocker.course.Exercise;
  */
 public final class CgroupV1 implements Cgroup {
 
-    /** The hierarchies Jocker uses: cpuacct counts the CPU time that cpu limits. */
-    public static final List<String> CONTROLLERS = List.of("memory", "cpu", "cpuacct", "pids", "freezer");
+    /**
+     * The hierarchies Jocker uses: cpuacct counts the CPU time that cpu
+     * limits; devices decides which device files the tasks may use.
+     */
+    public static final List<String> CONTROLLERS = List.of("memory", "cpu", "cpuacct", "pids", "freezer", "devices");
 
     private final Map<String, Path> dirs = new LinkedHashMap<>();
 
@@ -57,6 +61,13 @@ public final class CgroupV1 implements Cgroup {
         Memory.setV1(dir("memory"), limits);
         Cpu.setV1(dir("cpu"), limits);
         Pids.set(dir("pids"), limits);
+    }
+
+    @Override
+    public void setDevices(List<Spec.DeviceCgroup> rules) {
+        if (rules != null) {
+            DeviceRules.setV1(dir("devices"), rules);
+        }
     }
 
     /**

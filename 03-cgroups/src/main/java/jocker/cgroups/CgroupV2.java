@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import jocker.course.Exercise;
 import jocker.linux.Errno;
+import jocker.spec.Spec;
 
 /**
  * A container's cgroup on v2 (Documentation/admin-guide/cgroup-v2.rst): one
@@ -103,6 +104,14 @@ public final class CgroupV2 implements Cgroup {
         Memory.setV2(dir, limits);
         Cpu.setV2(dir, limits);
         Pids.set(dir, limits);
+    }
+
+    /** A device program needs no controller: cgroup2 runs it in every cgroup. */
+    @Override
+    public void setDevices(List<Spec.DeviceCgroup> rules) {
+        if (rules != null && !rules.isEmpty()) {
+            DeviceRules.setV2(dir, rules);
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ class CgroupsTest {
             35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
             37 31 0:34 / /sys/fs/cgroup/freezer rw,relatime - cgroup cgroup rw,freezer
             39 31 0:36 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids
+            38 31 0:35 / /sys/fs/cgroup/devices rw,relatime - cgroup cgroup rw,devices
             40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd
             41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
             """;
@@ -26,6 +27,7 @@ class CgroupsTest {
             9:name=systemd:/
             8:pids:/
             6:freezer:/
+            5:devices:/
             4:memory:/process_api/be89
             2:cpuacct:/
             1:cpu:/
@@ -57,7 +59,8 @@ class CgroupsTest {
         assertThat(v1.dir("cpuacct")).isEqualTo(root.resolve("sys/fs/cgroup/cpuacct/jocker/c1"));
         assertThat(v1.dir("pids")).isEqualTo(root.resolve("sys/fs/cgroup/pids/jocker/c1"));
         assertThat(v1.dir("freezer")).isEqualTo(root.resolve("sys/fs/cgroup/freezer/jocker/c1"));
-        assertThat(cgroup.paths()).hasSize(5);
+        assertThat(v1.dir("devices")).isEqualTo(root.resolve("sys/fs/cgroup/devices/jocker/c1"));
+        assertThat(cgroup.paths()).hasSize(6);
     }
 
     @Test
@@ -68,14 +71,15 @@ class CgroupsTest {
                 35 31 0:32 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory
                 37 31 0:34 / /sys/fs/cgroup/freezer rw - cgroup cgroup rw,freezer
                 39 31 0:36 / /sys/fs/cgroup/pids rw - cgroup cgroup rw,pids
+                38 31 0:35 / /sys/fs/cgroup/devices rw - cgroup cgroup rw,devices
                 """;
-        String self = "5:pids:/a\n4:freezer:/a\n3:memory:/a\n2:cpu,cpuacct:/a\n";
+        String self = "6:devices:/a\n5:pids:/a\n4:freezer:/a\n3:memory:/a\n2:cpu,cpuacct:/a\n";
 
         CgroupV1 v1 = (CgroupV1) new Cgroups(mountinfo, self, root).forContainer("c1");
 
         assertThat(v1.dir("cpu")).isEqualTo(v1.dir("cpuacct"))
                 .isEqualTo(root.resolve("sys/fs/cgroup/cpu,cpuacct/a/jocker/c1"));
-        assertThat(v1.paths()).hasSize(4);
+        assertThat(v1.paths()).hasSize(5);
     }
 
     @Test

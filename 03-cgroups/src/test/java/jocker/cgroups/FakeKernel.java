@@ -64,6 +64,11 @@ final class FakeKernel {
                     files.put("pids.current", "0");
                 }
                 case "freezer" -> files.put("freezer.state", "THAWED");
+                case "devices" -> {
+                    files.put("devices.allow", "");
+                    files.put("devices.deny", "");
+                    files.put("devices.list", "a *:* rwm");
+                }
                 default -> throw new IllegalArgumentException(controller);
             }
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jocker.spec.Spec;
 
 /**
  * A container's cgroup on v1 ({@code Documentation/admin-guide/cgroup-v1/cgroups.rst}):
@@ -19,8 +20,11 @@ import java.util.Set;
  */
 public final class CgroupV1 implements Cgroup {
 
-    /** The hierarchies Jocker uses: cpuacct counts the CPU time that cpu limits. */
-    public static final List<String> CONTROLLERS = List.of("memory", "cpu", "cpuacct", "pids", "freezer");
+    /**
+     * The hierarchies Jocker uses: cpuacct counts the CPU time that cpu
+     * limits; devices decides which device files the tasks may use.
+     */
+    public static final List<String> CONTROLLERS = List.of("memory", "cpu", "cpuacct", "pids", "freezer", "devices");
 
     private final Map<String, Path> dirs = new LinkedHashMap<>();
 
@@ -56,6 +60,13 @@ public final class CgroupV1 implements Cgroup {
         Memory.setV1(dir("memory"), limits);
         Cpu.setV1(dir("cpu"), limits);
         Pids.set(dir("pids"), limits);
+    }
+
+    @Override
+    public void setDevices(List<Spec.DeviceCgroup> rules) {
+        if (rules != null) {
+            DeviceRules.setV1(dir("devices"), rules);
+        }
     }
 
     /**

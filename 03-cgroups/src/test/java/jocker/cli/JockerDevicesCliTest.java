@@ -1,0 +1,119 @@
+package jocker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jocker.cgroups.CgroupException;
+import jocker.cgroups.Cgroups;
+import jocker.course.Graded;
+import jocker.course.JockerCommand;
+import jocker.course.RequiresRoot;
+import jocker.course.TestRootfs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The device cgroup from inside a container: the container's root may make
+ * any device file (mknod is allowed, as in Docker), but may open only the few
+ * devices of Docker's list and those given with {@code --device}.
+ */
+@RequiresRoot("containers and cgroups need root")
+@Timeout(120)
+@DisplayName("Device rules: what a container may open")
+class JockerDevicesCliTest {
+
+    @TempDir
+    static Path state;
+
+    @BeforeAll
+    static void setUp() {
+        String problem = null;
+        try {
+            Cgroups.host().version();
+        } catch (CgroupException e) {
+            problem = e.getMessage();
+        }
+        assumeTrue(problem == null, "requires the cgroup controllers: " + problem);
+        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+    }
+
+    @AfterAll
+    static void removeAll() throws Exception {
+        for (String id : jocker("ps", "-a", "-q").out().lines().toList()) {
+            jocker("rm", "-f", id);
+        }
+    }
+
+    static JockerCommand jocker(String... args) throws Exception {
+        return JockerCommand.run(state, args);
+    }
+
+    /** {@code major:minor} of the file system mounted on the host's {@code /}: its disk, or a partition of it. */
+    static String rootDisk() throws Exception {
+        String numbers = null;
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f[4].equals("/")) {
+                numbers = f[2]; // the last mount on / is the one in use
+            }
+        }
+        assumeTrue(numbers != null && !numbers.startsWith("0:"),
+                "requires / on a block device, not " + numbers + " (an overlay or tmpfs has no disk to try)");
+        return numbers;
+    }
+
+    @Test
+    @Graded(exercise = "3.7", points = 2)
+    @DisplayName("mknod of the host's root disk succeeds inside, but reading it fails: Operation not permitted")
+    void hostDiskIsRefused() throws Exception {
+        String[] disk = rootDisk().split(":");
+
+        JockerCommand run = jocker("run", "--rm", "busybox", "sh", "-c",
+                "mknod /tmp/disk b " + disk[0] + " " + disk[1] + " && echo made; head -c 1 /tmp/disk | wc -c");
+
+        assertThat(run.out()).as(run.err()).startsWith("made\n").endsWith("0\n");
+        assertThat(run.err()).contains("/tmp/disk: Operation not permitted");
+    }
+
+    @Test
+    @Graded(exercise = "3.7", points = 1)
+    @DisplayName("/dev/null, /dev/zero and /dev/urandom work; /dev/kmsg, made with mknod, cannot be opened")
+    void defaultDevices() throws Exception {
+        JockerCommand run = jocker("run", "--rm", "busybox", "sh", "-c",
+                "echo x > /dev/null && echo null; head -c 3 /dev/zero | wc -c; head -c 5 /dev/urandom | wc -c; "
+                        + "mknod /tmp/kmsg c 1 11 && head -n 1 /tmp/kmsg");
+
+        assertThat(run.out()).as(run.err()).isEqualTo("null\n3\n5\n");
+        assertThat(run.err()).contains("/tmp/kmsg: Operation not permitted");
+        assertThat(run.status()).isNotZero();
+    }
+
+    @Test
+    @Graded(exercise = "3.7", points = 1)
+    @DisplayName("--device /dev/kmsg:/dev/log:r makes /dev/log, which can be read but not written")
+    void extraDevice() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/dev/kmsg")), "requires /dev/kmsg on the host");
+
+        JockerCommand run = jocker("run", "--rm", "--device", "/dev/kmsg:/dev/log:r", "busybox", "sh", "-c",
+                "stat -c '%F %t:%T' /dev/log; head -n 1 /dev/log | wc -l; echo x > /dev/log || echo not written");
+
+        assertThat(run.out()).as(run.err()).isEqualTo("character special file 1:b\n1\nnot written\n");
+        assertThat(run.err()).contains("Operation not permitted");
+    }
+
+    @Test
+    @DisplayName("--device with a file that is no device is refused before anything is made")
+    void notADevice() throws Exception {
+        JockerCommand run = jocker("run", "--rm", "--device", "/etc/passwd", "busybox", "true");
+
+        assertThat(run.status()).isEqualTo(125);
+        assertThat(run.err()).contains("not a device node");
+        assertThat(jocker("ps", "-a", "-q").out()).isEmpty();
+    }
+}
