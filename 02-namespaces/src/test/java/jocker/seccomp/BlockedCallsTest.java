@@ -3,7 +3,6 @@ package jocker.seccomp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Not graded: the calls Docker's defaults refuse, made for real by a small
- * static C probe (src/test/resources/probes/syscalls.c) with arguments the
+ * static C probe ({@link #PROBE}) with arguments the
  * kernel rejects anyway. On the host they fail with EINVAL and the like;
  * inside a default container every one fails with EPERM, because seccomp or
  * a dropped capability stops it before the kernel looks at the arguments.
@@ -31,6 +30,44 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 @DisplayName("Calls a confined container cannot make")
 class BlockedCallsTest {
+
+    /**
+     * The probe: each call made with arguments the kernel refuses anyway (EINVAL, ENOEXEC,
+     * EOPNOTSUPP on the host), printing "name errno" per call.
+     */
+    static final String PROBE = """
+/*
+ * A probe for the confinement tests: makes each system call that a
+ * container must not make, with arguments the kernel refuses anyway
+ * (EINVAL, ENOEXEC, EOPNOTSUPP on the host), and prints the errno it got,
+ * one "name errno" line each. Inside a confined container every one must
+ * say EPERM: the seccomp filter (or a dropped capability) stopped it first.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+static void report(const char *name, long result) {
+    printf("%s %s\\n", name, result == 0 ? "OK" : strerrorname_np(errno));
+}
+
+int main(void) {
+    struct timeval bad = {.tv_sec = 0, .tv_usec = 2000000}; /* invalid: more than a second of microseconds */
+    report("settimeofday", syscall(SYS_settimeofday, &bad, NULL));
+    report("reboot", syscall(SYS_reboot, 0, 0, 0, NULL));                 /* wrong magic numbers */
+    report("init_module", syscall(SYS_init_module, "", 0UL, ""));         /* an empty module */
+    report("keyctl", syscall(SYS_keyctl, 0x7fff, 0, 0, 0, 0));            /* no such operation */
+    report("bpf", syscall(SYS_bpf, 0x7fff, NULL, 0));                      /* no such command */
+    report("unshare", unshare(CLONE_NEWUSER | CLONE_NEWNS));
+    report("mount", syscall(SYS_mount, "none", "/nonexistent", "tmpfs", 0UL, NULL));
+    return 0;
+}
+            """;
 
     @TempDir
     Path state;
@@ -45,9 +82,7 @@ class BlockedCallsTest {
         Path rootfs = state.resolve("images/busybox/rootfs");
         TestRootfs.create(rootfs);
         Path source = state.resolve("syscalls.c");
-        try (InputStream in = BlockedCallsTest.class.getResourceAsStream("/probes/syscalls.c")) {
-            Files.copy(in, source);
-        }
+        Files.writeString(source, PROBE);
         probe = rootfs.resolve("bin/syscalls");
         HostCommand.run("gcc", "-static", "-O1", "-o", probe.toString(), source.toString());
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
