@@ -3,9 +3,10 @@ package jocker.security;
 import java.util.List;
 import jocker.linux.CapLibC;
 import jocker.linux.Privileges;
+import jocker.runtime.Exercises;
 import jocker.runtime.InitContext;
-import jocker.runtime.InitStep;
 import jocker.runtime.Phase;
+import jocker.runtime.PhasedStep;
 
 /** The init's steps of confinement, for a new container and for {@code jocker exec}'s process alike. */
 public final class ConfinementSteps {
@@ -18,20 +19,9 @@ public final class ConfinementSteps {
     }
 
     /** Loads the classes and the C library binding while the host's files can still be seen. */
-    public static final class Load implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.PREPARE;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class Load extends PhasedStep {
+        public Load() {
+            super(Phase.PREPARE, 2, true);
         }
 
         @Override
@@ -43,20 +33,9 @@ public final class ConfinementSteps {
     }
 
     /** After every step that needs a privilege: {@link DropPrivileges}. */
-    public static final class Confine implements InitStep {
-        @Override
-        public Phase phase() {
-            return Phase.CONFINE;
-        }
-
-        @Override
-        public int chapter() {
-            return 2;
-        }
-
-        @Override
-        public boolean forExec() {
-            return true;
+    public static final class Confine extends PhasedStep {
+        public Confine() {
+            super(Phase.CONFINE, 2, true);
         }
 
         @Override
@@ -64,7 +43,7 @@ public final class ConfinementSteps {
             try {
                 DropPrivileges.apply(context.spec().process);
             } catch (RuntimeException e) {
-                if (!e.getClass().getSimpleName().equals("ExerciseNotDoneException")) {
+                if (!Exercises.unfinished(e)) {
                     throw e;
                 }
                 // In the workspace, before exercise 2.8 is done: the exercises before it are graded by

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
+import jocker.linux.FileTypes;
 import jocker.linux.Kernel;
 import jocker.runtime.InitContext;
-import jocker.runtime.InitStep;
 import jocker.runtime.Phase;
+import jocker.runtime.PhasedStep;
 import jocker.spec.Spec;
 
 /**
@@ -19,25 +17,10 @@ import jocker.spec.Spec;
  * mounted it. The file alone gives nothing: the cgroup's rule for its
  * numbers ({@link DeviceRules}) is what lets the command open it.
  */
-public final class DeviceNodes implements InitStep {
+public final class DeviceNodes extends PhasedStep {
 
-    /** File type bits of mknod(2)'s mode ({@code <sys/stat.h>}). */
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
-
-    private static final PosixFilePermission[] BITS = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-
-    @Override
-    public Phase phase() {
-        return Phase.FILESYSTEMS;
-    }
-
-    @Override
-    public int chapter() {
-        return 3; // after chapter 2's /dev
+    public DeviceNodes() {
+        super(Phase.FILESYSTEMS, 3); // after chapter 2's /dev
     }
 
     @Override
@@ -59,22 +42,12 @@ public final class DeviceNodes implements InitStep {
         }
         Files.createDirectories(path.getParent());
         int mode = device.fileMode == null ? 0666 : device.fileMode;
-        Kernel.mknod(device.path, (device.type.equals("b") ? S_IFBLK : S_IFCHR) | mode,
+        Kernel.mknod(device.path, (device.type.equals("b") ? FileTypes.S_IFBLK : FileTypes.S_IFCHR) | mode,
                 (int) device.major, (int) device.minor);
-        Files.setPosixFilePermissions(path, permissions(mode));
+        Files.setAttribute(path, "unix:mode", mode); // mknod applied the umask
         if (device.uid != null && device.gid != null) {
             Files.setAttribute(path, "unix:uid", device.uid);
             Files.setAttribute(path, "unix:gid", device.gid);
         }
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        for (int bit = 0; bit < BITS.length; bit++) {
-            if ((mode & 1 << bit) != 0) {
-                set.add(BITS[bit]);
-            }
-        }
-        return set;
     }
 }

@@ -40,7 +40,7 @@ public final class Init {
     // tag::preload[]
     public static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
             Syscalls.class, SyscallException.class, Errno.class, LibC.class,
-            CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class);
+            CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class, Exercises.class);
     // end::preload[]
 
     private Init() {
