@@ -2,6 +2,7 @@ package jocker.course.skeleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,10 +41,20 @@ final class SkeletonTransformer {
      * @throws SkeletonException on a malformed, unterminated, nested or mismatched region
      */
     static Result transform(String file, String source) throws SkeletonException {
+        return transform(file, source, id -> true);
+    }
+
+    /**
+     * Stubs only the regions whose exercise {@code stubbed} accepts; the
+     * others keep their reference code (and their markers, which are
+     * comments). The import is added only where a region was stubbed.
+     */
+    static Result transform(String file, String source, Predicate<String> stubbed) throws SkeletonException {
         List<String> lines = SourceLines.split(source);
         String eol = SourceLines.lineEnding(lines);
         List<String> out = new ArrayList<>();
         List<Region> regions = new ArrayList<>();
+        boolean anyStubbed = false;
         int i = 0;
         while (i < lines.size()) {
             String text = SourceLines.content(lines.get(i));
@@ -92,6 +103,12 @@ final class SkeletonTransformer {
             }
             boolean returns = returns(lines.subList(bodyStart, i));
             regions.add(new Region(id, hint.toString(), file, first + 1, returns));
+            if (!stubbed.test(id)) {
+                out.addAll(lines.subList(first, i + 1));
+                i++;
+                continue;
+            }
+            anyStubbed = true;
             comment.set(0, SourceLines.content(lines.get(first)).replaceFirst("// begin exercise ", "// Exercise ")
                     + SourceLines.ending(lines.get(first), eol));
             out.addAll(comment);
@@ -99,7 +116,7 @@ final class SkeletonTransformer {
                     + escape(hint.toString()) + "\");" + SourceLines.ending(lines.get(i), eol));
             i++;
         }
-        if (!regions.isEmpty()) {
+        if (anyStubbed) {
             Imports.addExercise(out, eol);
         }
         return new Result(String.join("", out), List.copyOf(regions));
