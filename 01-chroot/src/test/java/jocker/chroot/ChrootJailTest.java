@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresRoot("chroot(2) needs CAP_SYS_CHROOT, which only root has")
 @Timeout(60)
 @DisplayName("Exercise 1.1: the chroot jail")
+// The init enters the jail, then a probe reports from inside instead of the command: see JailProbe.
 class ChrootJailTest {
 
     @TempDir
@@ -36,21 +37,20 @@ class ChrootJailTest {
 
     @Test
     @Graded(exercise = "1.1", points = 3)
-    @DisplayName("the command sees the rootfs's files and not a file that exists only on the host")
+    @DisplayName("the jailed process sees the rootfs's files and not a file that exists only on the host")
     void seesOnlyTheRootfs() throws Exception {
         Path hostMarker = host.resolve("host-marker");
-        var result = jail.run(Jail.sh(rootfs,
-                "cat /etc/jail-marker; if [ -e " + hostMarker + " ]; then echo host-visible; else echo host-hidden; fi"));
+        var result = jail.probe(Jail.sh(rootfs, "true"), "cat", "/etc/jail-marker", "exists", hostMarker.toString());
 
         assertThat(result.exitValue()).as(result.describe()).isZero();
-        assertThat(result.out()).isEqualTo("inside the jail\nhost-hidden\n");
+        assertThat(result.out()).isEqualTo("inside the jail\nhidden\n");
     }
 
     @Test
     @Graded(exercise = "1.1", points = 3)
     @DisplayName("the kernel shows the rootfs as the container process's root: /proc/<pid>/root")
     void procRootIsTheRootfs() throws Exception {
-        try (RunningContainer c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
+        try (RunningContainer c = jail.startProbe(Jail.waiting(rootfs)).awaitReady()) {
             Path root = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "root"));
 
             assertThat(root).isEqualTo(rootfs.toRealPath());
@@ -62,7 +62,7 @@ class ChrootJailTest {
     @Graded(exercise = "1.1", points = 2)
     @DisplayName("the working directory is / of the jail, not a directory left outside it")
     void workingDirectoryIsTheJailRoot() throws Exception {
-        try (RunningContainer c = jail.start(Jail.waiting(rootfs)).awaitReady()) {
+        try (RunningContainer c = jail.startProbe(Jail.waiting(rootfs)).awaitReady()) {
             Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(c.pid()), "cwd"));
 
             assertThat(cwd).isEqualTo(rootfs.toRealPath());
@@ -75,7 +75,7 @@ class ChrootJailTest {
     @DisplayName("a failed chroot(2) names the call, its argument and the errno: exit 125")
     void failedChrootIsNamed() throws Exception {
         Path missing = state.resolve("no-such-rootfs");
-        var result = jail.run(Jail.sh(missing, "true"));
+        var result = jail.probe(Jail.sh(missing, "true"));
 
         assertThat(result.exitValue()).as(result.describe()).isEqualTo(125);
         assertThat(result.err()).contains("chroot(\"" + missing + "\"): ENOENT (No such file or directory)");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import jocker.course.ContainerResult;
 import jocker.course.ContainerRun;
@@ -24,7 +25,9 @@ import jocker.spec.Spec;
  * <p>It starts the init with its own {@link ProcessBuilder} rather than
  * {@link Container#start}, so that the tests of exercises 1.1 and 1.2 do not
  * depend on exercise 1.3, and reads the raw exit value rather than an
- * {@link ExitStatus}, so that only the tests of 1.4 depend on 1.4.
+ * {@link ExitStatus}, so that only the tests of 1.4 depend on 1.4. The tests
+ * of 1.1 run a {@link JailProbe} instead of the init, so that they do not
+ * depend on 1.2 either.
  */
 final class Jail {
 
@@ -49,6 +52,25 @@ final class Jail {
     /** Starts {@code config}, a command that says it is ready and waits ({@link #waiting}). */
     RunningContainer start(Spec config) throws IOException {
         return runs.start(commandLine(config));
+    }
+
+    /**
+     * Runs {@code config}'s root switch, then a {@link JailProbe} with
+     * {@code requests} in place of the command, to the end.
+     */
+    ContainerResult probe(Spec config, String... requests) throws Exception {
+        return runs.run(probeCommandLine(config, requests));
+    }
+
+    /** Starts a {@link JailProbe} that says it is ready from inside the jail and waits. */
+    RunningContainer startProbe(Spec config) throws IOException {
+        return runs.start(probeCommandLine(config, "wait"));
+    }
+
+    private List<String> probeCommandLine(Spec config, String... requests) throws IOException {
+        List<String> args = new ArrayList<>(List.of(bundle(stateRoot, config).toString()));
+        args.addAll(List.of(requests));
+        return launcher.commandLine(JailProbe.class.getName(), args);
     }
 
     private List<String> commandLine(Spec config) throws IOException {

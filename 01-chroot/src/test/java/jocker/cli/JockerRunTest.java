@@ -58,7 +58,7 @@ class JockerRunTest {
     }
 
     @Test
-    @Graded(exercise = "1.2", points = 2)
+    @Graded(exercise = "1.4", points = 2)
     @DisplayName("jocker run -e and -w reach the command, and its files are removed afterwards")
     void envAndWorkdirOptions() throws Exception {
         JockerCommand run = jocker("run", "-e", "GREETING=hi there", "-w", "/srv", "busybox", "sh", "-c", "echo $GREETING; pwd");
