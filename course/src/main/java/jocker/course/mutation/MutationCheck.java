@@ -92,6 +92,10 @@ public final class MutationCheck {
             System.out.println("mutation: " + chapter + ": skipped: the graded tests need root");
             return;
         }
+        if (!Files.isDirectory(Path.of(positional.get(2)))) {
+            System.out.println("mutation: " + chapter + ": skipped: no test classes in " + positional.get(2));
+            return;
+        }
         boolean strict = Arrays.asList(args).contains("--prefix=strict");
         MutationCheck check = new MutationCheck(chapter, StubbedSources.read(Path.of(positional.get(1))),
                 Path.of(positional.get(2)), Path.of(positional.get(3)), strict, System.out);
