@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jocker.course.Graded;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
@@ -89,7 +90,7 @@ public final class GradedTestRun {
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 if (test.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                     record(test, result.getStatus().name(),
-                            result.getThrowable().map(GradedTestRun::firstLine).orElse(null));
+                            result.getThrowable().map(GradedTestRun::summary).orElse(null));
                 }
             }
 
@@ -130,11 +131,11 @@ public final class GradedTestRun {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    private static String firstLine(Throwable t) {
+    private static String summary(Throwable t) {
         String text = t.getMessage() == null ? t.getClass().getName() : t.getMessage().strip();
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(Collectors.joining(" | "));
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
 }

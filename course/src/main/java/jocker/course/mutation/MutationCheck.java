@@ -53,10 +53,13 @@ import jocker.course.skeleton.StubbedSources;
  *
  * <pre>
  * java -cp &lt;test class path&gt; jocker.course.mutation.MutationCheck \
- *     &lt;chapter&gt; &lt;solutions/0N-x/src/main&gt; &lt;target/test-classes&gt; &lt;work dir&gt; &lt;report dir&gt; [--prefix=strict]
+ *     &lt;chapter&gt; &lt;solutions/0N-x/src/main&gt; &lt;target/test-classes&gt; &lt;work dir&gt; &lt;report dir&gt; \
+ *     [--prefix=own|strict] [--chapters=&lt;regex&gt;] [--fail=true|false]
  * </pre>
  *
- * <p>Exit status 0 when both checks hold, 1 when one fails, 2 on misuse.
+ * <p>Exit status 0 when both checks hold (or {@code --fail=false}), 1 when
+ * one fails, 2 on misuse. A chapter that {@code --chapters} does not match is
+ * skipped.
  */
 public final class MutationCheck {
 
@@ -84,10 +87,15 @@ public final class MutationCheck {
         List<String> positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
         if (positional.size() != 5) {
             System.err.println("usage: MutationCheck <chapter> <solutionMain> <testClasses> <workDir> <reportDir>"
-                    + " [--prefix=strict]");
+                    + " [--prefix=own|strict] [--chapters=<regex>] [--fail=true|false]");
             System.exit(2);
         }
         String chapter = positional.get(0);
+        String only = option(args, "--chapters", ".*");
+        if (!chapter.matches(only)) {
+            System.out.println("mutation: " + chapter + ": skipped: not in --chapters=" + only);
+            return;
+        }
         if (!isRoot()) {
             System.out.println("mutation: " + chapter + ": skipped: the graded tests need root");
             return;
@@ -96,7 +104,7 @@ public final class MutationCheck {
             System.out.println("mutation: " + chapter + ": skipped: no test classes in " + positional.get(2));
             return;
         }
-        boolean strict = Arrays.asList(args).contains("--prefix=strict");
+        boolean strict = option(args, "--prefix", "own").equals("strict");
         MutationCheck check = new MutationCheck(chapter, StubbedSources.read(Path.of(positional.get(1))),
                 Path.of(positional.get(2)), Path.of(positional.get(3)), strict, System.out);
         Report report = check.run();
@@ -109,9 +117,15 @@ public final class MutationCheck {
         System.out.print(text);
         System.out.println("mutation: report in " + reportDir.resolve(chapter + ".json"));
         System.out.flush();
-        if (!report.ok()) {
+        if (!report.ok() && Boolean.parseBoolean(option(args, "--fail", "true"))) {
             System.exit(1);
         }
+    }
+
+    /** The value of {@code --name=value} in {@code args}, or {@code otherwise}. */
+    private static String option(String[] args, String name, String otherwise) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(name + "=")).reduce((a, b) -> b)
+                .map(arg -> arg.substring(name.length() + 1)).orElse(otherwise);
     }
 
     /** The report: one entry per exercise, in book order. */
