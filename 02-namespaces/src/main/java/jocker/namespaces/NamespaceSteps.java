@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jocker.linux.Kernel;
 import jocker.linux.NsLibC;
+import jocker.runtime.Exercises;
 import jocker.runtime.InitContext;
 import jocker.runtime.PhasedStep;
 import jocker.runtime.Phase;
@@ -108,7 +109,15 @@ public final class NamespaceSteps {
         public void run(InitContext context) {
             Spec.Linux linux = context.spec().linux;
             if (linux != null) {
-                Masks.apply(linux.maskedPaths, linux.readonlyPaths);
+                try {
+                    Masks.apply(linux.maskedPaths, linux.readonlyPaths);
+                } catch (RuntimeException e) {
+                    if (!Exercises.unfinished(e)) {
+                        throw e;
+                    }
+                    // In the workspace, before exercise 2.5 is done: nothing is masked, so the
+                    // tests of 2.4 still run their containers; 2.5's tests then find nothing masked.
+                }
             }
         }
     }

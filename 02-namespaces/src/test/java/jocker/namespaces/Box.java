@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import jocker.course.ContainerResult;
 import jocker.course.ContainerRun;
 import jocker.course.RunningContainer;
@@ -28,9 +29,17 @@ final class Box {
     private final InitLauncher launcher;
     private final ContainerRun runs;
 
+    /** What the boxes' specs leave out of chapter 2's, so that a test needs only the exercises it checks. */
+    private final Consumer<Spec> trim;
+
     /** Boxes started with {@code mainClass} as their init: chapter 2's, or a test's probe. */
     Box(Path stateRoot, Class<?> mainClass) {
+        this(stateRoot, mainClass, spec -> { });
+    }
+
+    private Box(Path stateRoot, Class<?> mainClass, Consumer<Spec> trim) {
         this.stateRoot = stateRoot;
+        this.trim = trim;
         this.launcher = InitLauncher.forThisJvm(stateRoot).withMainClass(mainClass);
         // Every namespace from the parent, the cgroup namespace too, so that exercise 2.1's tests
         // see NamespacedStart alone (the engine leaves the cgroup namespace to the init, see Namespace.BY_PARENT).
@@ -41,6 +50,19 @@ final class Box {
     /** Chapter 2's init. */
     Box(Path stateRoot) {
         this(stateRoot, Init.class);
+    }
+
+    /**
+     * Chapter 2's init with a spec that mounts no /proc and no /sys and so
+     * masks nothing: the containers of the tests of exercise 2.3, which
+     * need neither 2.4 nor 2.5 (they look at /proc from the host's side).
+     */
+    static Box withoutProcAndSys(Path stateRoot) {
+        return new Box(stateRoot, Init.class, spec -> {
+            spec.mounts.removeIf(m -> m.destination.equals("/proc") || m.destination.equals("/sys"));
+            spec.linux().maskedPaths.clear();
+            spec.linux().readonlyPaths.clear();
+        });
     }
 
     ContainerResult run(Spec config) throws Exception {
@@ -59,6 +81,7 @@ final class Box {
     /** Writes a bundle of chapter 2's spec for {@code config}, as the engine does; the init's command line. */
     private List<String> commandLine(Spec config, String hostname) throws IOException {
         NamespacesFeature.configure(config, hostname);
+        trim.accept(config);
         Path bundle = Files.createTempDirectory(stateRoot, "bundle");
         Bundle.write(bundle, config);
         return launcher.commandLine(bundle);
