@@ -36,7 +36,7 @@ class UnionCliTest {
     }
 
     @Test
-    @Graded(exercise = "4.7", points = 2)
+    @Graded(exercise = "4.8", points = 2)
     @DisplayName("run, diff, commit, run the new image: the chapter's walk-through")
     void walkThrough() throws Exception {
         JockerCommand run = JockerCommand.run(root, "run", "--name", "c1", "busybox", "sh", "-c",

@@ -3,6 +3,7 @@ package jocker.unionfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,13 +105,20 @@ class DiffCommitTest {
     void commitWritesTheChanges() throws Exception {
         Union.Run run = union.run("busybox", SCRIPT + "; ln /hello /hello2");
 
-        Images.Image image = commit.commit(run.state().id(), "mine:v1", null);
+        // The tar that commit writes of the upper layer (commit then unpacks it as a layer: exercise 4.8).
+        Path tar = layerTar(run);
 
-        assertThat(image.layers()).hasSize(2).startsWith(union.images.get("busybox").layers().get(0));
-        Path tar = union.layers.tar(image.layers().get(1));
         assertThat(entries(tar)).containsExactly("d bin/", "f bin/.wh.ls", "d etc/", "f etc/.wh.group",
                 "f etc/passwd", "f hello", "h hello2", "d new/", "d new/deep/", "f new/deep/f");
-        assertThat(image.layers().get(1)).isEqualTo("sha256:" + LayerStore.sha256(tar));
+    }
+
+    /** The layer tar of {@code run}'s upper layer, as {@link LayerStore#create} writes it for a commit. */
+    private Path layerTar(Union.Run run) throws Exception {
+        Path tar = Files.createTempFile(state, "layer-", ".tar");
+        try (OutputStream out = Files.newOutputStream(tar)) {
+            LayerTar.write(union.upper(run.state()), out);
+        }
+        return tar;
     }
 
     @Test
@@ -119,9 +127,7 @@ class DiffCommitTest {
     void commitWritesTheOpaqueMarker() throws Exception {
         Union.Run run = union.run("busybox", OPAQUE_SCRIPT);
 
-        Images.Image image = commit.commit(run.state().id(), "mine", null);
-
-        assertThat(entries(union.layers.tar(image.layers().get(1))))
+        assertThat(entries(layerTar(run)))
                 .containsExactly("d etc/", "f etc/.wh..wh..opq", "f etc/hostname", "f etc/motd");
     }
 
@@ -130,8 +136,10 @@ class DiffCommitTest {
     @DisplayName("a container of the committed image sees the changed file system")
     void committedImageRuns() throws Exception {
         Union.Run run = union.run("busybox", SCRIPT);
-        commit.commit(run.state().id(), "mine", null);
+        Images.Image image = commit.commit(run.state().id(), "mine", null);
 
+        assertThat(image.layers()).hasSize(2).startsWith(union.images.get("busybox").layers().get(0));
+        assertThat(image.layers().get(1)).isEqualTo("sha256:" + LayerStore.sha256(union.layers.tar(image.layers().get(1))));
         Union.Run again = union.run("mine", "cat /hello; test -e /bin/ls || echo no ls; "
                 + "test -e /etc/group || echo no group; tail -n 1 /etc/passwd; ls /new/deep");
 

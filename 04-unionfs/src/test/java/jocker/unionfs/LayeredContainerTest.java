@@ -128,7 +128,7 @@ class LayeredContainerTest {
     }
 
     @Test
-    @Graded(exercise = "4.3", points = 3)
+    @Graded(exercise = "4.4", points = 3)
     @DisplayName("an image of 128 layers mounts, and the topmost version of a file wins")
     void manyLayers() throws Exception {
         List<String> diffIds = new ArrayList<>(union.images.get("busybox").layers());
