@@ -77,6 +77,29 @@ class BookListingsTest {
     }
 
     @Test
+    @DisplayName("no line of a literal block (....) is wider than the PDF's code column")
+    void literalBlocksFitTheColumn() {
+        List<String> tooLong = new ArrayList<>();
+        for (Path file : BookSources.bookFiles()) {
+            List<String> lines = BookSources.lines(file);
+            String open = null;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (open != null) {
+                    if (line.equals(open)) {
+                        open = null;
+                    } else if (open.startsWith(".") && line.length() > PDF_CODE_COLUMNS) {
+                        tooLong.add(file.getFileName() + ":" + (i + 1) + " (" + line.length() + " characters)");
+                    }
+                } else if (line.matches("-{4,}|\\.{4,}|\\+{4,}")) {
+                    open = line;
+                }
+            }
+        }
+        assertThat(tooLong).as("shorten these lines (cut output with ...), or they wrap in the PDF").isEmpty();
+    }
+
+    @Test
     @DisplayName("a listing that shows an exercise's answer is folded away: in a spoiler block for the web,"
             + " in the answers appendix for the PDF")
     void answersAreFolded() {
