@@ -131,12 +131,14 @@ public final class ContainerStore {
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             try {
                 JSON.writeValue(tmp.toFile(), value);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            String why = e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getMessage();
             throw new IOException("cannot write " + file + ": " + why, e);
         }
     }

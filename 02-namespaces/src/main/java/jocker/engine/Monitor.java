@@ -39,7 +39,8 @@ public final class Monitor {
             undoStart(store, state, features, e);
             throw e;
         }
-        // "running" once the command runs: then exec, stop and stats see the container as it will stay.
+        // "running" once the command runs: then exec, stop and stats see the
+        // container as it will stay.
         ContainerProcess.awaitExec(process, launcher.java(), Duration.ofSeconds(30));
         Instant started = process.toHandle().info().startInstant().orElse(Instant.now());
         try {

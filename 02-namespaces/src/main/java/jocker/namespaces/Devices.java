@@ -38,14 +38,17 @@ public final class Devices {
             String path = "/dev/" + d.name();
             Kernel.mknod(path, S_IFCHR | 0666, d.major(), d.minor());
             // mknod applies the umask; devices are for everyone.
-            Files.setPosixFilePermissions(Path.of(path), PosixFilePermissions.fromString("rw-rw-rw-"));
+            Files.setPosixFilePermissions(Path.of(path),
+                    PosixFilePermissions.fromString("rw-rw-rw-"));
         }
         Files.createDirectories(Path.of("/dev/pts"));
         // newinstance: the container's own terminals, not the host's /dev/pts.
-        Kernel.mount("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620");
+        Kernel.mount("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC,
+                "newinstance,ptmxmode=0666,mode=0620");
         Files.createSymbolicLink(Path.of("/dev/ptmx"), Path.of("pts/ptmx"));
         Files.createDirectories(Path.of("/dev/shm"));
-        Kernel.mount("shm", "/dev/shm", "tmpfs", MS_NOSUID | Kernel.MS_NODEV | MS_NOEXEC, "mode=1777,size=65536k");
+        Kernel.mount("shm", "/dev/shm", "tmpfs", MS_NOSUID | Kernel.MS_NODEV | MS_NOEXEC,
+                "mode=1777,size=65536k");
         Files.createSymbolicLink(Path.of("/dev/fd"), Path.of("/proc/self/fd"));
         Files.createSymbolicLink(Path.of("/dev/stdin"), Path.of("/proc/self/fd/0"));
         Files.createSymbolicLink(Path.of("/dev/stdout"), Path.of("/proc/self/fd/1"));

@@ -46,7 +46,10 @@ public final class Masks {
     }
 
     // tag::masks[]
-    /** Masks each of {@code masked} and makes each of {@code readOnly} read-only, where they exist. */
+    /**
+     * Masks each of {@code masked} and makes each of {@code readOnly}
+     * read-only, where they exist.
+     */
     public static void apply(List<String> masked, List<String> readOnly) {
         for (String path : masked) {
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {

@@ -88,8 +88,8 @@ public final class NamespaceSteps {
                     case "/dev/pts", "/dev/shm" -> {
                         // mountDev made them, as Docker's /dev has them
                     }
-                    default -> throw new IllegalArgumentException("mounts: " + m.type + " on " + m.destination
-                            + " is not something this runtime mounts");
+                    default -> throw new IllegalArgumentException("mounts: " + m.type
+                            + " on " + m.destination + " is not something this runtime mounts");
                 }
                 if (m.destination.equals("/sys") && m.options != null && !m.options.contains("ro")) {
                     SpecialFilesystems.remountSysWritable(); // --privileged

@@ -25,7 +25,8 @@ public final class NamespacedStart {
 
     // tag::start[]
     /** Starts {@code builder}'s process in new {@code namespaces}. */
-    public static Process start(ProcessBuilder builder, Set<Namespace> namespaces) throws IOException {
+    public static Process start(ProcessBuilder builder, Set<Namespace> namespaces)
+            throws IOException {
         AtomicReference<Process> started = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there

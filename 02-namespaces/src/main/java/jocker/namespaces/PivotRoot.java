@@ -28,8 +28,8 @@ public final class PivotRoot implements RootSwitch {
         RootfsSetup.makeMountsPrivate();
         RootfsSetup.bindRootfs(rootfs);
         Syscalls.chdir(rootfs.toString());
-        // Exercise 2.3: pivot_root(".", "."), then unmount the old root with umount2(".", MNT_DETACH),
-        //   then chdir("/").
+        // Exercise 2.3: pivot_root(".", "."), then unmount the old root
+        //   with umount2(".", MNT_DETACH), then chdir("/").
         //   pivot_root(".", ".") stacks the old root on top of the new one, at the same
         //   place, so no directory for it is needed; "." then names the old root, and a
         //   lazy unmount takes it away even though this process still uses files in it.

@@ -37,7 +37,8 @@ public final class RootfsSetup {
      * and a plain directory is not one until something is mounted on it.
      */
     public static void bindRootfs(Path rootfs) {
-        // Exercise 2.2: bind-mount the rootfs onto itself, with what is mounted below it (MS_REC).
+        // Exercise 2.2: bind-mount the rootfs onto itself, with what is
+        //   mounted below it (MS_REC).
         Exercise.todo("2.2", "bind-mount the rootfs onto itself, with what is mounted below it (MS_REC).");
     }
     // end::bind[]

@@ -78,16 +78,20 @@ public final class SeccompFilter {
      * too (libseccomp refuses it).
      */
     static void addRule(Pointer ctx, Spec.Syscall rule, int defaultAction) {
-        // Exercise 2.9: the action in libseccomp's terms (action), then for each name its number
-        //   (seccomp_syscall_resolve_name; negative: skip the name). The comparisons go to libseccomp as an
-        //   array of struct scmp_arg_cmp (argCmps). If two comparisons name the same argument, libseccomp
-        //   refuses them in one rule: add one rule per comparison then, as runc does.
+        // Exercise 2.9: the action in libseccomp's terms (action), then for each
+        //   name its number (seccomp_syscall_resolve_name; negative: skip the name).
+        //   The comparisons go to libseccomp as an array of struct scmp_arg_cmp
+        //   (argCmps). If two comparisons name the same argument, libseccomp refuses
+        //   them in one rule: add one rule per comparison then, as runc does.
         Exercise.todo("2.9", "the action in libseccomp's terms (action), then for each name its number (seccomp_syscall_resolve_name; negative: skip the name). The comparisons go to libseccomp as an array of struct scmp_arg_cmp (argCmps). If two comparisons name the same argument, libseccomp refuses them in one rule: add one rule per comparison then, as runc does.");
     }
     // end::rule[]
 
     // tag::argcmp[]
-    /** {@code struct scmp_arg_cmp[]}: {@code unsigned arg; enum scmp_compare op; uint64 datum_a, datum_b;} each. */
+    /**
+     * {@code struct scmp_arg_cmp[]}, each {@code unsigned arg;
+     * enum scmp_compare op; uint64 datum_a, datum_b;}.
+     */
     static Pointer argCmps(List<Spec.SeccompArg> args) {
         if (args.isEmpty()) {
             return null;

@@ -39,8 +39,8 @@ public final class Capabilities {
      */
     public static final List<String> DOCKER_DEFAULT = List.of(
             "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW",
-            "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-            "CAP_KILL", "CAP_AUDIT_WRITE");
+            "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
+            "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
     // end::docker-default[]
 
     /** The word for "every capability" in {@code --cap-add} and {@code --cap-drop}. */

@@ -78,8 +78,9 @@ public final class CgroupV2 implements Cgroup {
         StringBuilder change = new StringBuilder();
         for (String controller : CONTROLLERS) {
             if (!available.contains(controller)) {
-                throw new CgroupException("the " + controller + " controller is not available in " + cgroup
-                        + " (cgroup.controllers: " + available + "): its parent has not delegated it");
+                throw new CgroupException("the " + controller + " controller is not available in "
+                        + cgroup + " (cgroup.controllers: " + available + "): its parent has not"
+                        + " delegated it");
             }
             if (!enabled.contains(controller)) {
                 change.append(change.length() > 0 ? " +" : "+").append(controller);
@@ -92,8 +93,9 @@ public final class CgroupV2 implements Cgroup {
                 if (!e.hasErrno(Errno.EBUSY)) {
                     throw e;
                 }
-                throw new CgroupException(e.getMessage() + ": " + cgroup + " holds processes, and only a cgroup"
-                        + " without processes (or the root) may enable controllers for its children", e);
+                throw new CgroupException(e.getMessage() + ": " + cgroup
+                        + " holds processes, and only a cgroup without processes (or the root)"
+                        + " may enable controllers for its children", e);
             }
         }
     }

@@ -20,8 +20,9 @@ final class Cpu {
     static void setV1(Path dir, Limits limits) {
         if (limits.cpus() != null) {
             // tag::cpu-v1[]
-            // Exercise 3.3: --cpus N is a quota of N periods of CPU time per period:
-            //   write the period (Limits.CPU_PERIOD_US) to cpu.cfs_period_us, then the quota to cpu.cfs_quota_us.
+            // Exercise 3.3: --cpus N is a quota of N periods of CPU time per
+            //   period: write the period (Limits.CPU_PERIOD_US) to cpu.cfs_period_us,
+            //   then the quota to cpu.cfs_quota_us.
             Exercise.todo("3.3", "--cpus N is a quota of N periods of CPU time per period: write the period (Limits.CPU_PERIOD_US) to cpu.cfs_period_us, then the quota to cpu.cfs_quota_us.");
             // end::cpu-v1[]
         }

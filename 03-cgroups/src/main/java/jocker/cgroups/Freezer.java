@@ -31,7 +31,8 @@ final class Freezer {
         Exercise.todo("3.4", "ask the v1 freezer to stop every task: write FROZEN to freezer.state.");
         if (!await(() -> CgroupFiles.read(state).equals("FROZEN"))) {
             CgroupFiles.write(state, "THAWED");
-            throw new CgroupException(state + " still reads FREEZING after " + TIMEOUT.toSeconds() + " s");
+            throw new CgroupException(state + " still reads FREEZING after "
+                    + TIMEOUT.toSeconds() + " s");
         }
     }
 

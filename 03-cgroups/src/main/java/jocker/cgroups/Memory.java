@@ -32,9 +32,10 @@ final class Memory {
         Path memsw = dir.resolve("memory.memsw.limit_in_bytes");
         long total = limits.memorySwapTotal();
         // tag::memory-v1[]
-        // Exercise 3.1: write the memory limit to memory.limit_in_bytes and, where the file exists
-        //   (swap accounting on), memory+swap to memory.memsw.limit_in_bytes. The kernel refuses a
-        //   memsw below the memory limit in force, so write whichever keeps memsw >= memory at every step.
+        // Exercise 3.1: write the memory limit to memory.limit_in_bytes and,
+        //   where the file exists (swap accounting on), memory+swap to
+        //   memory.memsw.limit_in_bytes. The kernel refuses a memsw below the memory
+        //   limit in force, so write whichever keeps memsw >= memory at every step.
         Exercise.todo("3.1", "write the memory limit to memory.limit_in_bytes and, where the file exists (swap accounting on), memory+swap to memory.memsw.limit_in_bytes. The kernel refuses a memsw below the memory limit in force, so write whichever keeps memsw >= memory at every step.");
         // end::memory-v1[]
     }

@@ -46,11 +46,14 @@ public final class Changes {
      * The changes that {@code entry}, the upper layer's version of
      * {@code path}, stands for.
      */
-    static void classify(Path entry, Path path, LowerView lower, List<Change> changes) throws IOException {
+    static void classify(Path entry, Path path, LowerView lower, List<Change> changes)
+            throws IOException {
         String shown = "/" + path;
-        // Exercise 4.6: a whiteout is a deletion (D) of what is below. Anything else is a change (C) if the
-        //   path is in the lower layers, an addition (A) if not. An opaque directory over a lower directory
-        //   also deletes every name of that lower directory which the upper one does not have again.
+        // Exercise 4.6: a whiteout is a deletion (D) of what is below.
+        //   Anything else is a change (C) if the path is in the lower layers, an
+        //   addition (A) if not. An opaque directory over a lower directory also
+        //   deletes every name of that lower directory which the upper one does not
+        //   have again.
         Exercise.todo("4.6", "a whiteout is a deletion (D) of what is below. Anything else is a change (C) if the path is in the lower layers, an addition (A) if not. An opaque directory over a lower directory also deletes every name of that lower directory which the upper one does not have again.");
     }
     // end::classify[]

@@ -46,9 +46,11 @@ public final class LowerView {
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             List<Path> found = new ArrayList<>();
-            // Exercise 4.5: look part up in each candidate directory, topmost first. A missing name: next
-            //   layer. A whiteout: nothing from here down. A directory: add it, and stop if it is opaque. Anything
-            //   else (a file, a link): it is the answer if nothing was found above it, and nothing below counts.
+            // Exercise 4.5: look part up in each candidate directory, topmost
+            //   first. A missing name: next layer. A whiteout: nothing from here down.
+            //   A directory: add it, and stop if it is opaque. Anything else (a file, a
+            //   link): it is the answer if nothing was found above it, and nothing below
+            //   counts.
             Exercise.todo("4.5", "look part up in each candidate directory, topmost first. A missing name: next layer. A whiteout: nothing from here down. A directory: add it, and stop if it is opaque. Anything else (a file, a link): it is the answer if nothing was found above it, and nothing below counts.");
             if (found.isEmpty()) {
                 return List.of();

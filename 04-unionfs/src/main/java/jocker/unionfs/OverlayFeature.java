@@ -35,13 +35,15 @@ public final class OverlayFeature implements Feature {
         Images.Image image = new Images(store.root()).get(state.image());
         Files.createDirectories(ContainerLayers.upper(store, state.id()));
         Files.createDirectories(ContainerLayers.work(store, state.id()));
-        Files.createDirectories(store.rootfs(state.id())); // the mount point; empty until the container starts
+        // the mount point; empty until the container starts
+        Files.createDirectories(store.rootfs(state.id()));
         new ContainerLayers(image.reference(), image.layers()).write(store, state.id());
         return true;
     }
 
     @Override
-    public void beforeStart(ContainerStore store, ContainerState state, Spec spec) throws IOException {
+    public void beforeStart(ContainerStore store, ContainerState state, Spec spec)
+            throws IOException {
         ContainerLayers layers = ContainerLayers.read(store, state.id());
         if (layers != null) {
             unmount(store.rootfs(state.id())); // left by a run whose monitor was killed

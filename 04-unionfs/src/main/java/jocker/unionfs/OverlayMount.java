@@ -51,8 +51,9 @@ public record OverlayMount(Path layersDir, List<String> lowers, Path upper, Path
     // tag::options[]
     /** The options string for mount(2)'s data argument. */
     public String options() {
-        // Exercise 4.3: "lowerdir=" the lower layers joined by ':', TOPMOST FIRST (overlayfs lists them
-        //   top down, an image bottom up), then ",upperdir=" upper, ",workdir=" work, "," FEATURES.
+        // Exercise 4.3: "lowerdir=" the lower layers joined by ':', TOPMOST
+        //   FIRST (overlayfs lists them top down, an image bottom up), then
+        //   ",upperdir=" upper, ",workdir=" work, "," FEATURES.
         return Exercise.todo("4.3", "\"lowerdir=\" the lower layers joined by ':', TOPMOST FIRST (overlayfs lists them top down, an image bottom up), then \",upperdir=\" upper, \",workdir=\" work, \",\" FEATURES.");
     }
     // end::options[]
@@ -67,11 +68,13 @@ public record OverlayMount(Path layersDir, List<String> lowers, Path upper, Path
         String options = options();
         int length = options.getBytes(StandardCharsets.UTF_8).length;
         if (length > MAX_OPTIONS) {
-            throw new IllegalArgumentException("overlay mount options are " + length + " bytes, more than the "
-                    + MAX_OPTIONS + " mount(2) passes on: " + lowers.size() + " layers are too many");
+            throw new IllegalArgumentException("overlay mount options are " + length
+                    + " bytes, more than the " + MAX_OPTIONS + " mount(2) passes on: "
+                    + lowers.size() + " layers are too many");
         }
-        // Exercise 4.4: change into layersDir (Syscalls.chdir), mount(2) a file system of type "overlay"
-        //   (source "overlay", no flags) on merged with these options, then change back to "/" whatever happened.
+        // Exercise 4.4: change into layersDir (Syscalls.chdir), mount(2) a file
+        //   system of type "overlay" (source "overlay", no flags) on merged with these
+        //   options, then change back to "/" whatever happened.
         Exercise.todo("4.4", "change into layersDir (Syscalls.chdir), mount(2) a file system of type \"overlay\" (source \"overlay\", no flags) on merged with these options, then change back to \"/\" whatever happened.");
     }
     // end::mount[]

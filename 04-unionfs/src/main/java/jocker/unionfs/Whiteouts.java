@@ -52,14 +52,18 @@ public final class Whiteouts {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        // Exercise 4.1: a whiteout is a character device (the S_IFMT bits of "unix:mode" are S_IFCHR)
-        //   whose "unix:rdev" is 0; read both with Files.getAttribute, not following links.
+        // Exercise 4.1: a whiteout is a character device (the S_IFMT bits of
+        //   "unix:mode" are S_IFCHR) whose "unix:rdev" is 0; read both with
+        //   Files.getAttribute, not following links.
         return Exercise.todo("4.1", "a whiteout is a character device (the S_IFMT bits of \"unix:mode\" are S_IFCHR) whose \"unix:rdev\" is 0; read both with Files.getAttribute, not following links.");
     }
     // end::whiteout[]
 
     // tag::opaque[]
-    /** Marks {@code dir} opaque: the directories of the same name in the layers below no longer show through. */
+    /**
+     * Marks {@code dir} opaque: the directories of the same name in the layers
+     * below no longer show through.
+     */
     public static void makeOpaque(Path dir) {
         // Exercise 4.2: set the extended attribute OPAQUE_XATTR to "y" with lsetxattr(2)
         //   (UnionLibC.INSTANCE); Syscalls.call turns a failure into a clear error.

@@ -56,7 +56,8 @@ public final class BusyboxImage {
                 "proc", "sys", "dev", "tmp", "var/tmp")) {
             Files.createDirectories(rootfs.resolve(dir));
         }
-        Files.setPosixFilePermissions(rootfs.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(rootfs.resolve("tmp"),
+                PosixFilePermissions.fromString("rwxrwxrwx"));
         Path binary = rootfs.resolve("bin/busybox");
         Files.copy(busybox, binary);
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -61,7 +61,8 @@ public final class Syscalls {
         try {
             return call.invoke();
         } catch (LastErrorException e) {
-            throw new SyscallException(description, e.getErrorCode(), LibC.INSTANCE.strerror(e.getErrorCode()));
+            int errno = e.getErrorCode();
+            throw new SyscallException(description, errno, LibC.INSTANCE.strerror(errno));
         }
     }
     // end::call[]

@@ -18,8 +18,12 @@ public final class Container {
     }
 
     // tag::start[]
-    /** Starts the init for the bundle in {@code bundle}, its standard streams connected as {@code stdio} says. */
-    public static Container start(Path bundle, Stdio stdio, InitLauncher launcher) throws IOException {
+    /**
+     * Starts the init for the bundle in {@code bundle}, its standard streams
+     * connected as {@code stdio} says.
+     */
+    public static Container start(Path bundle, Stdio stdio, InitLauncher launcher)
+            throws IOException {
         // begin exercise 1.3: start the launcher's command line for the bundle with a ProcessBuilder
         //   whose environment is empty (the container's is in the bundle's config.json), with stdin,
         //   stdout and stderr redirected as stdio says, and wrap the Process.

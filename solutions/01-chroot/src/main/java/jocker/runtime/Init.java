@@ -40,7 +40,8 @@ public final class Init {
     // tag::preload[]
     public static final List<Class<?>> USED_AFTER_ROOT_SWITCH = List.of(
             Syscalls.class, SyscallException.class, Errno.class, LibC.class,
-            CommandPath.class, CommandPath.CommandNotFoundException.class, Escape.class, Exercises.class);
+            CommandPath.class, CommandPath.CommandNotFoundException.class,
+            Escape.class, Exercises.class);
     // end::preload[]
 
     private Init() {
@@ -60,7 +61,8 @@ public final class Init {
         Bundle bundle = new Bundle(Path.of(args[0]).toAbsolutePath());
         Spec spec = bundle.read();
         if (spec.process.args == null || spec.process.args.isEmpty()) {
-            throw new IllegalArgumentException(bundle.config() + ": process.args is empty: no command to run");
+            throw new IllegalArgumentException(bundle.config()
+                    + ": process.args is empty: no command to run");
         }
         if (!spec.process.cwd.startsWith("/")) {
             throw new IllegalArgumentException(bundle.config() + ": process.cwd must be absolute: "
@@ -86,7 +88,8 @@ public final class Init {
         } catch (RuntimeException | IOException e) {
             fail(125, e.getMessage() != null ? e.getMessage() : e.toString());
         } catch (LinkageError e) {
-            fail(125, "a class was first needed after the root switch, where the host's class path is gone"
+            fail(125, "a class was first needed after the root switch,"
+                    + " where the host's class path is gone"
                     + " (list it in USED_AFTER_ROOT_SWITCH): " + e);
         }
         fail(125, "the init returned without running the command");

@@ -25,7 +25,10 @@ public final class Stopper {
     }
 
     // tag::stop[]
-    /** Sends SIGTERM, waits up to {@code timeout}, then sends SIGKILL; returns when the process is gone. */
+    /**
+     * Sends SIGTERM, waits up to {@code timeout}, then sends SIGKILL; returns
+     * when the process is gone.
+     */
     public static void stop(ProcessHandle process, Duration timeout) {
         // begin exercise 2.7: send the process SIGTERM (signal); if it has not exited within the
         //   timeout (awaitExit), send SIGKILL and wait again.

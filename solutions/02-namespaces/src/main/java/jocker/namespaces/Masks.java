@@ -45,7 +45,10 @@ public final class Masks {
     }
 
     // tag::masks[]
-    /** Masks each of {@code masked} and makes each of {@code readOnly} read-only, where they exist. */
+    /**
+     * Masks each of {@code masked} and makes each of {@code readOnly}
+     * read-only, where they exist.
+     */
     public static void apply(List<String> masked, List<String> readOnly) {
         for (String path : masked) {
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
@@ -82,8 +85,8 @@ public final class Masks {
         // begin exercise 2.5: bind-mount the path onto itself (MS_BIND|MS_REC), then remount it
         //   with MS_BIND|MS_REMOUNT|MS_RDONLY|MS_REC, keeping MS_NOSUID|MS_NODEV|MS_NOEXEC.
         Kernel.mount(path, path, null, MS_BIND | MS_REC, null);
-        Kernel.mount(path, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-                null);
+        Kernel.mount(path, path, null,
+                MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC | MS_NOSUID | MS_NODEV | MS_NOEXEC, null);
         // end exercise 2.5
     }
     // end::masks[]

@@ -31,7 +31,10 @@ public final class NamespaceJoin {
     }
 
     // tag::join[]
-    /** Starts {@code builder}'s process in the namespaces of process {@code pid}, all but its mount namespace. */
+    /**
+     * Starts {@code builder}'s process in the namespaces of process
+     * {@code pid}, all but its mount namespace.
+     */
     public static Process start(long pid, ProcessBuilder builder) throws IOException {
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there
         return FreshThread.call("jocker-setns", "joining the container", () -> {

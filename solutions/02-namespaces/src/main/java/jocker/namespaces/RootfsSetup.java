@@ -37,7 +37,8 @@ public final class RootfsSetup {
      * and a plain directory is not one until something is mounted on it.
      */
     public static void bindRootfs(Path rootfs) {
-        // begin exercise 2.2: bind-mount the rootfs onto itself, with what is mounted below it (MS_REC).
+        // begin exercise 2.2: bind-mount the rootfs onto itself, with what is
+        //   mounted below it (MS_REC).
         Kernel.mount(rootfs.toString(), rootfs.toString(), null, MS_BIND | MS_REC, null);
         // end exercise 2.2
     }

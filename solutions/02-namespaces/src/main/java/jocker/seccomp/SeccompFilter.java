@@ -77,16 +77,18 @@ public final class SeccompFilter {
      * too (libseccomp refuses it).
      */
     static void addRule(Pointer ctx, Spec.Syscall rule, int defaultAction) {
-        // begin exercise 2.9: the action in libseccomp's terms (action), then for each name its number
-        //   (seccomp_syscall_resolve_name; negative: skip the name). The comparisons go to libseccomp as an
-        //   array of struct scmp_arg_cmp (argCmps). If two comparisons name the same argument, libseccomp
-        //   refuses them in one rule: add one rule per comparison then, as runc does.
+        // begin exercise 2.9: the action in libseccomp's terms (action), then for each
+        //   name its number (seccomp_syscall_resolve_name; negative: skip the name).
+        //   The comparisons go to libseccomp as an array of struct scmp_arg_cmp
+        //   (argCmps). If two comparisons name the same argument, libseccomp refuses
+        //   them in one rule: add one rule per comparison then, as runc does.
         int action = action(rule.action, rule.errnoRet);
         if (action == defaultAction) {
             return;
         }
         LibSeccomp lib = LibSeccomp.INSTANCE;
-        boolean sameArgumentTwice = rule.args.stream().map(a -> a.index).distinct().count() < rule.args.size();
+        boolean sameArgumentTwice =
+                rule.args.stream().map(a -> a.index).distinct().count() < rule.args.size();
         for (String name : rule.names) {
             int number = lib.seccomp_syscall_resolve_name(name);
             if (number < 0) {
@@ -95,11 +97,13 @@ public final class SeccompFilter {
             String call = "seccomp_rule_add_array(" + rule.action + ", " + name + ")";
             if (sameArgumentTwice) {
                 for (Spec.SeccompArg arg : rule.args) {
-                    LibSeccomp.check(call, lib.seccomp_rule_add_array(ctx, action, number, 1, argCmps(List.of(arg))));
+                    Pointer cmp = argCmps(List.of(arg));
+                    LibSeccomp.check(call, lib.seccomp_rule_add_array(ctx, action, number, 1, cmp));
                 }
             } else {
-                LibSeccomp.check(call, lib.seccomp_rule_add_array(ctx, action, number, rule.args.size(),
-                        argCmps(rule.args)));
+                Pointer cmps = argCmps(rule.args);
+                LibSeccomp.check(call,
+                        lib.seccomp_rule_add_array(ctx, action, number, rule.args.size(), cmps));
             }
         }
         // end exercise 2.9
@@ -107,7 +111,10 @@ public final class SeccompFilter {
     // end::rule[]
 
     // tag::argcmp[]
-    /** {@code struct scmp_arg_cmp[]}: {@code unsigned arg; enum scmp_compare op; uint64 datum_a, datum_b;} each. */
+    /**
+     * {@code struct scmp_arg_cmp[]}, each {@code unsigned arg;
+     * enum scmp_compare op; uint64 datum_a, datum_b;}.
+     */
     static Pointer argCmps(List<Spec.SeccompArg> args) {
         if (args.isEmpty()) {
             return null;

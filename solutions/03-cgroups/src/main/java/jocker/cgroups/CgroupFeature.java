@@ -51,7 +51,8 @@ public final class CgroupFeature implements Feature {
     // tag::devices[]
     private static List<Spec.DeviceCgroup> devices(Spec spec, HostDevices extra) {
         boolean privileged = "true".equals(spec.annotations.get(DeviceRules.ANNOTATION_PRIVILEGED));
-        List<Spec.DeviceCgroup> rules = privileged ? DeviceRules.allowAll() : DeviceRules.dockerDefaults();
+        List<Spec.DeviceCgroup> rules =
+                privileged ? DeviceRules.allowAll() : DeviceRules.dockerDefaults();
         for (HostDevice device : extra == null ? List.<HostDevice>of() : extra.devices()) {
             Spec.Device node = device.toSpec();
             spec.linux().devices.add(node);
@@ -75,8 +76,9 @@ public final class CgroupFeature implements Feature {
             if (!Exercises.unfinished(e)) {
                 throw e;
             }
-            // In the workspace, before exercise 3.7 is done: the container gets no device rules, so the
-            // tests of 3.1 to 3.6 still run their containers; 3.7's tests see every device open.
+            // In the workspace, before exercise 3.7 is done: the container gets no
+            // device rules, so the tests of 3.1 to 3.6 still run their containers;
+            // 3.7's tests see every device open.
         }
     }
     // end::before-start[]

@@ -74,7 +74,10 @@ public final class Cgroups {
     }
 
     // tag::version[]
-    /** {@code "v2"} or {@code "v1"}; a {@link CgroupException} saying what is where if neither has everything. */
+    /**
+     * {@code "v2"} or {@code "v1"}; a {@link CgroupException} saying what is
+     * where if neither has everything.
+     */
     public String version() {
         if (ownV2() != null && v2Controllers().containsAll(CgroupV2.CONTROLLERS)) {
             return "v2";

@@ -19,8 +19,9 @@ final class Cpu {
     static void setV1(Path dir, Limits limits) {
         if (limits.cpus() != null) {
             // tag::cpu-v1[]
-            // begin exercise 3.3: --cpus N is a quota of N periods of CPU time per period:
-            //   write the period (Limits.CPU_PERIOD_US) to cpu.cfs_period_us, then the quota to cpu.cfs_quota_us.
+            // begin exercise 3.3: --cpus N is a quota of N periods of CPU time per
+            //   period: write the period (Limits.CPU_PERIOD_US) to cpu.cfs_period_us,
+            //   then the quota to cpu.cfs_quota_us.
             CgroupFiles.write(dir.resolve("cpu.cfs_period_us"), Limits.CPU_PERIOD_US);
             CgroupFiles.write(dir.resolve("cpu.cfs_quota_us"), limits.cpuQuotaMicros());
             // end exercise 3.3

@@ -167,7 +167,8 @@ public final class DeviceProgram {
     public void attach(Path dir) {
         int cgroup = Kernel.openReadOnly(dir.toString());
         try {
-            int program = Bpf.progLoad(Bpf.BPF_PROG_TYPE_CGROUP_DEVICE, instructions, LICENSE, Bpf.BPF_CGROUP_DEVICE);
+            int program = Bpf.progLoad(Bpf.BPF_PROG_TYPE_CGROUP_DEVICE, instructions, LICENSE,
+                    Bpf.BPF_CGROUP_DEVICE);
             try {
                 Bpf.progAttach(cgroup, program, Bpf.BPF_CGROUP_DEVICE, Bpf.BPF_F_ALLOW_MULTI);
             } finally {

@@ -106,7 +106,8 @@ public final class DeviceRules {
         for (Spec.DeviceCgroup rule : rules) {
             // begin exercise 3.7: write the rule (v1Line) to devices.allow if it allows, to
             //   devices.deny if it denies: one write per rule, in order.
-            CgroupFiles.write(dir.resolve(rule.allow ? "devices.allow" : "devices.deny"), v1Line(rule));
+            String file = rule.allow ? "devices.allow" : "devices.deny";
+            CgroupFiles.write(dir.resolve(file), v1Line(rule));
             // end exercise 3.7
         }
     }

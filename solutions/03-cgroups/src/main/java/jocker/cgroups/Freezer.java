@@ -31,7 +31,8 @@ final class Freezer {
         // end exercise 3.4
         if (!await(() -> CgroupFiles.read(state).equals("FROZEN"))) {
             CgroupFiles.write(state, "THAWED");
-            throw new CgroupException(state + " still reads FREEZING after " + TIMEOUT.toSeconds() + " s");
+            throw new CgroupException(state + " still reads FREEZING after "
+                    + TIMEOUT.toSeconds() + " s");
         }
     }
 

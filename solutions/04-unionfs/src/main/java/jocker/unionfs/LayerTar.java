@@ -94,12 +94,15 @@ public final class LayerTar {
      * {@code linked} maps the inodes seen so far with more than one link to
      * the name they were first written under, so the next ones become hard links.
      */
-    static List<TarArchiveEntry> entries(Path path, String name, Map<String, String> linked) throws IOException {
+    static List<TarArchiveEntry> entries(Path path, String name, Map<String, String> linked)
+            throws IOException {
         Map<String, Object> attrs = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
-        int type = (Integer) attrs.get("mode") & S_IFMT; // one lstat(2) per entry: the type comes from it
+        // one lstat(2) per entry: the type comes from it
+        int type = (Integer) attrs.get("mode") & S_IFMT;
         String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
         String base = name.substring(parent.length());
-        if (type == S_IFCHR && Whiteouts.isWhiteout(path) || type == S_IFDIR && Whiteouts.isOpaque(path)) {
+        if (type == S_IFCHR && Whiteouts.isWhiteout(path)
+                || type == S_IFDIR && Whiteouts.isOpaque(path)) {
             return marks(path, parent, base, attrs);
         }
         TarArchiveEntry entry;
@@ -119,7 +122,8 @@ public final class LayerTar {
             byte flag = type == S_IFCHR ? TarConstants.LF_CHR : type == S_IFBLK ? TarConstants.LF_BLK
                     : type == S_IFIFO ? TarConstants.LF_FIFO : 0;
             if (flag == 0) {
-                throw new LayerException("cannot put " + path + " in a layer: a socket or other special file");
+                throw new LayerException("cannot put " + path
+                        + " in a layer: a socket or other special file");
             }
             entry = new TarArchiveEntry(name, flag);
             long rdev = (Long) attrs.get("rdev");
@@ -137,12 +141,13 @@ public final class LayerTar {
      * The entries for a whiteout or an opaque directory: overlayfs's marks
      * in the OCI's form.
      */
-    static List<TarArchiveEntry> marks(Path path, String parent, String base, Map<String, Object> attrs)
-            throws IOException {
+    static List<TarArchiveEntry> marks(Path path, String parent, String base,
+            Map<String, Object> attrs) throws IOException {
         List<TarArchiveEntry> entries = new ArrayList<>();
-        // begin exercise 4.7: a whiteout becomes one empty regular entry (emptyFile, with the whiteout's attrs)
-        //   named parent + PREFIX + base; an opaque directory becomes its own entry (dirEntry, named
-        //   parent + base) followed by an empty entry parent + base + "/" + OPAQUE_MARKER (no attrs: null).
+        // begin exercise 4.7: a whiteout becomes one empty regular entry (emptyFile,
+        //   with the whiteout's attrs) named parent + PREFIX + base; an opaque
+        //   directory becomes its own entry (dirEntry, named parent + base) followed
+        //   by an empty entry parent + base + "/" + OPAQUE_MARKER (no attrs: null).
         if (Whiteouts.isWhiteout(path)) {
             entries.add(emptyFile(parent + Whiteouts.PREFIX + base, attrs));
         } else {
@@ -244,9 +249,13 @@ public final class LayerTar {
     }
 
     // tag::unpack-whiteouts[]
-    /** An OCI whiteout entry {@code base} in directory {@code parent} of the layer, in overlayfs's form. */
+    /**
+     * An OCI whiteout entry {@code base} in directory {@code parent} of the
+     * layer, in overlayfs's form.
+     */
     static void applyMark(Path parent, String base) throws IOException {
-        // begin exercise 4.8: OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts a whiteout where NAME is.
+        // begin exercise 4.8: OPAQUE_MARKER makes parent opaque; PREFIX + NAME puts
+        //   a whiteout where NAME is.
         if (base.equals(Whiteouts.OPAQUE_MARKER)) {
             Whiteouts.makeOpaque(parent);
         } else {
@@ -322,12 +331,14 @@ public final class LayerTar {
             return null;
         }
         if (trimmed.startsWith("/")) {
-            throw new LayerException("layer tar entry '" + name + "': an absolute name, outside the layer");
+            throw new LayerException("layer tar entry '" + name
+                    + "': an absolute name, outside the layer");
         }
         Path path = Path.of(trimmed);
         for (Path part : path) {
             if (part.toString().equals("..")) {
-                throw new LayerException("layer tar entry '" + name + "': '..' would lead outside the layer");
+                throw new LayerException("layer tar entry '" + name
+                        + "': '..' would lead outside the layer");
             }
         }
         return path.normalize();

@@ -45,9 +45,11 @@ public final class LowerView {
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             List<Path> found = new ArrayList<>();
-            // begin exercise 4.5: look part up in each candidate directory, topmost first. A missing name: next
-            //   layer. A whiteout: nothing from here down. A directory: add it, and stop if it is opaque. Anything
-            //   else (a file, a link): it is the answer if nothing was found above it, and nothing below counts.
+            // begin exercise 4.5: look part up in each candidate directory, topmost
+            //   first. A missing name: next layer. A whiteout: nothing from here down.
+            //   A directory: add it, and stop if it is opaque. Anything else (a file, a
+            //   link): it is the answer if nothing was found above it, and nothing below
+            //   counts.
             for (Path candidate : candidates) {
                 Path p = candidate.resolve(part);
                 if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {

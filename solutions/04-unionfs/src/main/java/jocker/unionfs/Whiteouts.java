@@ -52,8 +52,9 @@ public final class Whiteouts {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        // begin exercise 4.1: a whiteout is a character device (the S_IFMT bits of "unix:mode" are S_IFCHR)
-        //   whose "unix:rdev" is 0; read both with Files.getAttribute, not following links.
+        // begin exercise 4.1: a whiteout is a character device (the S_IFMT bits of
+        //   "unix:mode" are S_IFCHR) whose "unix:rdev" is 0; read both with
+        //   Files.getAttribute, not following links.
         int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
         long rdev = (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
         return (mode & S_IFMT) == S_IFCHR && rdev == 0;
@@ -62,7 +63,10 @@ public final class Whiteouts {
     // end::whiteout[]
 
     // tag::opaque[]
-    /** Marks {@code dir} opaque: the directories of the same name in the layers below no longer show through. */
+    /**
+     * Marks {@code dir} opaque: the directories of the same name in the layers
+     * below no longer show through.
+     */
     public static void makeOpaque(Path dir) {
         // begin exercise 4.2: set the extended attribute OPAQUE_XATTR to "y" with lsetxattr(2)
         //   (UnionLibC.INSTANCE); Syscalls.call turns a failure into a clear error.
@@ -82,8 +86,10 @@ public final class Whiteouts {
         byte[] value = new byte[8];
         int length;
         try {
-            length = Syscalls.call("lgetxattr(" + Syscalls.quote(dir.toString()) + ", " + OPAQUE_XATTR + ")",
-                    () -> UnionLibC.INSTANCE.lgetxattr(dir.toString(), OPAQUE_XATTR, value, value.length));
+            String call = "lgetxattr(" + Syscalls.quote(dir.toString()) + ", " + OPAQUE_XATTR + ")";
+            String name = dir.toString();
+            length = Syscalls.call(call,
+                    () -> UnionLibC.INSTANCE.lgetxattr(name, OPAQUE_XATTR, value, value.length));
         } catch (SyscallException e) {
             if (e.errno() == Errno.ENODATA.number()) {
                 return false;
