@@ -215,19 +215,26 @@ public final class BrowserCheck {
         }
         int requests = 0;
         int consoles = 0;
-        int before = problems.size();
+        int loadProblems = 0;
+        int copyProblems = 0;
         viewport(1200, 900, false);
         for (Path page : pages) {
+            int before = problems.size();
             requests += open(page.toUri().toString());
             overflow(page, 1200);
+            loadProblems += problems.size() - before;
+            before = problems.size();
             consoles += copyButtons(page);
+            copyProblems += problems.size() - before;
             shoot(page, "desktop");
         }
-        findings.add(pages.size() + " pages at 1200 px: " + requests + " requests"
-                + (problems.size() == before ? ", every one file: or data:, no script error, none wider than the window" : ""));
-        findings.add(consoles + " console transcripts" + (problems.size() == before ? ": the copy button copies their commands alone" : ""));
+        findings.add(pages.size() + " pages at 1200 px: " + requests + " requests, "
+                + (loadProblems == 0 ? "every one file: or data:, no script error, none wider than the window"
+                        : loadProblems + " problems"));
+        findings.add(consoles + " console transcripts: "
+                + (copyProblems == 0 ? "the copy button copies their commands alone" : copyProblems + " problems"));
         tableOfContents(pages);
-        before = problems.size();
+        int before = problems.size();
         viewport(400, 800, true);
         for (Path page : pages) {
             open(page.toUri().toString());
@@ -238,9 +245,8 @@ public final class BrowserCheck {
             }
             shoot(page, "phone");
         }
-        if (problems.size() == before) {
-            findings.add(pages.size() + " pages at 400 px: none wider than the window, the contents are a menu");
-        }
+        findings.add(pages.size() + " pages at 400 px: " + (problems.size() == before
+                ? "none wider than the window, the contents are a menu" : problems.size() - before + " problems"));
         viewport(1200, 900, false);
         search(query);
         theme(pages);
@@ -357,7 +363,8 @@ public final class BrowserCheck {
             problems.add("search.html?q=" + query + " lists no result that contains it: "
                     + eval("document.getElementById('search-status').textContent"));
         } else {
-            findings.add("search.html?q=" + query + ": " + hits.size() + " sections, first " + hits.get(0).asText());
+            findings.add("search.html?q=" + query + ": " + hits.size() + (hits.size() == 1 ? " section" : " sections")
+                    + ", first " + hits.get(0).asText());
         }
         shoot(site.resolve("search.html"), "desktop");
     }
@@ -438,8 +445,10 @@ public final class BrowserCheck {
                 problems.add("network log: a page requested " + url);
             }
         }
-        findings.add("network log: " + pages + " requests from the pages, none to the network ("
-                + browserOwn + " by the browser itself, not by a page, left aside)");
+        // file: and data: loads do not pass the network stack, so a clean log has no page request at all.
+        findings.add("network log: " + (pages == 0 ? "no page sent a request to the network"
+                : pages + " page requests to the network") + " (" + browserOwn
+                + " by the browser itself, such as update checks, left aside)");
     }
 
     private void viewport(int width, int height, boolean mobile) throws IOException, InterruptedException {

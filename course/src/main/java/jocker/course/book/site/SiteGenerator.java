@@ -290,6 +290,11 @@ public final class SiteGenerator {
                 JavaHighlighter.highlight(code);
             }
         }
+        for (Element code : root.select("code")) {
+            if (code.closest("pre") == null) {
+                BreakPoints.add(code);
+            }
+        }
         for (Element table : root.select("table.tableblock")) {
             int columns = table.select("> colgroup > col").size();
             table.addClass("cols-" + columns);
