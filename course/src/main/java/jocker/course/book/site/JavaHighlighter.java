@@ -8,7 +8,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Colours a Java listing: keywords, literals, strings, comments, annotations,
- * numbers and type names (identifiers that start with a capital letter) each
+ * numbers and type names (identifiers that start with a capital letter and
+ * are not all capitals, which are constants) each
  * get a span whose class the site's CSS colours, in light and dark mode.
  *
  * <p>It is a scanner, not a parser: good enough for the listings the book
@@ -80,8 +81,8 @@ final class JavaHighlighter {
                     kind = "kw";
                 } else if (LITERALS.contains(word)) {
                     kind = "lit";
-                } else if (Character.isUpperCase(c)) {
-                    kind = "ty";
+                } else if (Character.isUpperCase(c) && !word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
+                    kind = "ty"; // a type; a CONSTANT stays plain
                 } else {
                     kind = null;
                 }

@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
 /**
  * The search index, built when the site is: every section of every page, and
  * the text of every paragraph, list item, table cell, listing and caption,
- * each with the page and anchor it is at.
+ * each with the page and anchor it is at. What is inside a spoiler
+ * ({@code <details>}) is left out, all but its title.
  *
  * <pre>
  * window.JOCKER_SEARCH = {
@@ -77,6 +78,9 @@ final class SearchIndex {
     }
 
     private static boolean isTextBlock(Element e) {
+        if (!e.normalName().equals("summary") && e.closest("details") != null) {
+            return false; // a spoiler (an answer behind [%collapsible]) is not given away by the search
+        }
         return switch (e.normalName()) {
             case "p", "pre", "dt", "summary" -> true;
             case "div" -> e.hasClass("title");

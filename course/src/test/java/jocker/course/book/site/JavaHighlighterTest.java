@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JavaHighlighterTest {
 
     @Test
-    @DisplayName("Keywords, types, strings, comments, annotations and numbers get their class; the text does not change")
+    @DisplayName("Keywords, types, strings, comments, annotations and numbers get their class (constants none); the text does not change")
     void tokens() {
         String source = """
                 /* A block
@@ -22,6 +22,7 @@ class JavaHighlighterTest {
                     String block = \"\"\"
                         text "block"
                         \"\"\";
+                    long flags = MS_BIND;
                     return s == null ? 0x1F : 42;
                 }""";
         Element code = Jsoup.parse("<pre><code></code></pre>").selectFirst("code");
@@ -33,7 +34,7 @@ class JavaHighlighterTest {
         assertThat(code.select(".com").stream().map(Element::wholeText))
                 .containsExactly("/* A block\n   comment */", "// \"not a string\"");
         assertThat(code.select(".ann").eachText()).containsExactly("@Override");
-        assertThat(code.select(".kw").eachText()).containsExactly("public", "int", "char", "return");
+        assertThat(code.select(".kw").eachText()).containsExactly("public", "int", "char", "long", "return");
         assertThat(code.select(".ty").eachText()).containsExactly("String", "String", "String");
         assertThat(code.select(".str").stream().map(Element::wholeText)).containsExactly("'\\''", "\"a // b \\\" c\"",
                 "\"\"\"\n        text \"block\"\n        \"\"\"");

@@ -167,6 +167,7 @@ class SiteGeneratorTest {
             }
         }
         assertThat(found).as("the Java listing is in the index").isTrue();
+        assertThat(json).contains("An answer").doesNotContain("/proc/self/cgroup");
         assertThat(page("search.html").select("script[src]").eachAttr("src"))
                 .containsExactly("assets/theme.js", "assets/search-index.js", "assets/search.js", "assets/book.js");
     }
