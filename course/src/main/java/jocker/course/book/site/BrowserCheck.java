@@ -98,9 +98,15 @@ public final class BrowserCheck {
 
     /** The reason the check cannot run here, or empty when it can. */
     public static Optional<String> whyNot() {
-        return findChromium().isPresent() ? Optional.empty()
-                : Optional.of("no Chromium on the PATH (" + String.join(", ", NAMES)
-                        + "; Debian: apt-get install chromium), or set JOCKER_CHROMIUM");
+        if (findChromium().isPresent()) {
+            return Optional.empty();
+        }
+        String chosen = System.getenv("JOCKER_CHROMIUM");
+        if (chosen != null && !chosen.isBlank()) {
+            return Optional.of("JOCKER_CHROMIUM=" + chosen + " is not an executable file");
+        }
+        return Optional.of("no Chromium on the PATH (" + String.join(", ", NAMES)
+                + "; Debian: apt-get install chromium), or set JOCKER_CHROMIUM");
     }
 
     /**
