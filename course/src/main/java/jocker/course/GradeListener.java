@@ -94,9 +94,11 @@ public final class GradeListener implements TestExecutionListener {
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
-        // An abort's message is its reason, like a disabled test's: no exception name needed.
+        // An abort's message is its reason, like a disabled test's: no exception name, and
+        // not assumeTrue's "Assumption failed: " either.
         String message = result.getThrowable()
-                .map(t -> status == Status.SKIPPED && t.getMessage() != null ? t.getMessage() : Messages.of(t))
+                .map(t -> status == Status.SKIPPED && t.getMessage() != null
+                        ? t.getMessage().replaceFirst("^Assumption failed: ", "") : Messages.of(t))
                 .orElse(null);
         record(id, status, message);
         if (status == Status.SKIPPED) {
@@ -156,7 +158,8 @@ public final class GradeListener implements TestExecutionListener {
         String className = source instanceof MethodSource method ? method.getClassName()
                 : ((ClassSource) source).getClassName();
         String method = source instanceof MethodSource m ? m.getMethodName() : null;
-        String simpleName = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        String simpleName = className.substring(
+                Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
         ungradedSkips.putIfAbsent(key.get(), new UngradedSkip(simpleName, method, id.getDisplayName(),
                 reason == null || reason.isBlank() ? "skipped" : reason));
     }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The class grader on three hand-ins of chapter 1, graded for real by the
  * course's own build: the untouched skeleton, half of the reference code,
- * and all of it. Then the book's transcripts of an unfinished chapter 1
- * (ids {@code *-grade-fresh}, {@code *-grade-no-busybox}) against real runs
- * of the command they show.
+ * and all of it. Then the book's transcripts of chapter 1 (ids
+ * {@code *-grade-fresh}, {@code *-grade-done}, {@code *-grade-no-busybox})
+ * against real runs of the command they show.
  *
  * <p>It copies this repository and builds it, then grades: minutes, and root.
  */
@@ -63,10 +63,10 @@ class ClassGradingTest {
         Path submissions = dir.resolve("submissions");
         Trees.copy(skeleton, submissions.resolve("empty").resolve(CHAPTER).resolve("src/main/java"), d -> false, false);
         Path half = dir.resolve("half").resolve("jocker").resolve(CHAPTER).resolve("src/main/java");
-        Trees.copy(skeleton, half, d -> false, false);
-        for (String file : List.of("jocker/chroot/Chroot.java", "jocker/runtime/ExitStatus.java",
-                "jocker/images/BusyboxImage.java")) {
-            Files.copy(reference.resolve(file), half.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The reference code but for two exercises' files: 1.5 and 1.6 not done, fail at once.
+        Trees.copy(reference, half, d -> false, false);
+        for (String file : List.of("jocker/chroot/Escape.java", "jocker/images/BusyboxImage.java")) {
+            Files.copy(skeleton.resolve(file), half.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         tarGz(dir.resolve("half"), submissions.resolve("half.tar.gz"));
         Trees.copy(reference, submissions.resolve("full").resolve(CHAPTER).resolve("src/main/java"), d -> false, false);
@@ -135,6 +135,12 @@ class ClassGradingTest {
     void freshTranscripts() throws IOException {
         List<String> printed = Files.readString(out.resolve("students/empty/build.log")).lines().toList();
         checkTranscripts("-grade-fresh", printed);
+    }
+
+    @Test
+    @DisplayName("the book's transcript of a finished chapter 1 is what its command prints")
+    void doneTranscripts() throws IOException {
+        checkTranscripts("-grade-done", Files.readString(out.resolve("students/full/build.log")).lines().toList());
     }
 
     @Test
