@@ -73,7 +73,12 @@ public final class GradeTranscripts {
             while (close < lines.size() && !lines.get(close).equals("----")) {
                 close++;
             }
-            Transcript transcript = Transcript.parse(lines.subList(open + 1, close));
+            Transcript transcript;
+            try {
+                transcript = Transcript.parse(lines.subList(open + 1, close));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
             if (transcript.steps().size() != 1 || !transcript.steps().get(0).command().startsWith("./mvnw ")) {
                 throw new IllegalArgumentException(file + ":" + (i + 1)
                         + ": a grade transcript shows one ./mvnw command and its output");

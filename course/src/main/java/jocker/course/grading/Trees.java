@@ -24,7 +24,7 @@ final class Trees {
      * Copies {@code from} to {@code to} (which must not exist), keeping
      * modification times, so that Maven finds compiled classes up to date.
      * Symbolic links are copied as links when {@code links}, else left out;
-     * directories that {@code skip} accepts are left out.
+     * files and directories that {@code skip} accepts are left out.
      *
      * @return how many entries were left out (links, special files)
      */
@@ -44,6 +44,9 @@ final class Trees {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
+                if (skip.test(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
                 if (attrs.isRegularFile()) {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 } else if (attrs.isSymbolicLink() && links) {
