@@ -14,6 +14,7 @@ import java.util.List;
  * @param failed   tests failed
  * @param skipped  tests skipped
  * @param tests    its graded tests, in {@link TestResult#ORDER}
+ * @param ungradedSkips its tests that earn no points and were skipped
  */
 record ChapterReport(
         String chapter,
@@ -24,15 +25,16 @@ record ChapterReport(
         long passed,
         long failed,
         long skipped,
-        List<TestResult> tests) {
+        List<TestResult> tests,
+        List<UngradedSkip> ungradedSkips) {
 
     static ChapterReport of(ChapterResults results) {
         return new ChapterReport(results.chapter(), true, null, results.earned(), results.possible(),
                 results.count(Status.PASSED), results.count(Status.FAILED), results.count(Status.SKIPPED),
-                results.tests().stream().sorted(TestResult.ORDER).toList());
+                results.tests().stream().sorted(TestResult.ORDER).toList(), results.ungradedSkips());
     }
 
     static ChapterReport notRun(String chapter, String problem) {
-        return new ChapterReport(chapter, false, problem, 0, 0, 0, 0, 0, List.of());
+        return new ChapterReport(chapter, false, problem, 0, 0, 0, 0, 0, List.of(), List.of());
     }
 }

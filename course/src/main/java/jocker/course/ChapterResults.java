@@ -13,24 +13,35 @@ import java.util.List;
  *       "displayName": "the jailed process sees the rootfs as /", "exercise": "1.1",
  *       "points": 3, "status": "failed", "earned": 0,
  *       "message": "jocker.course.ExerciseNotDoneException: exercise 1.1 is not done yet: ..." }
+ *   ],
+ *   "ungradedSkips": [
+ *     { "testClass": "CgroupV2HostTest", "method": null, "displayName": "Cgroup v2 on a real v2 host",
+ *       "reason": "requires the memory, cpu and pids controllers on cgroup v2; ..." }
  *   ]
  * }
  * }</pre>
  *
  * @param chapter the chapter module, e.g. {@code 01-chroot}
  * @param tests   one entry per graded test method, in {@link TestResult#ORDER}
+ * @param ungradedSkips the tests that earn no points and were skipped, with their reasons
  */
-record ChapterResults(String chapter, List<TestResult> tests) {
+public record ChapterResults(String chapter, List<TestResult> tests, List<UngradedSkip> ungradedSkips) {
 
-    ChapterResults {
+    public ChapterResults {
         tests = List.copyOf(tests);
+        // Results written before ungraded skips were recorded have none.
+        ungradedSkips = ungradedSkips == null ? List.of() : List.copyOf(ungradedSkips);
     }
 
-    int earned() {
+    ChapterResults(String chapter, List<TestResult> tests) {
+        this(chapter, tests, List.of());
+    }
+
+    public int earned() {
         return tests.stream().mapToInt(TestResult::earned).sum();
     }
 
-    int possible() {
+    public int possible() {
         return tests.stream().mapToInt(TestResult::points).sum();
     }
 

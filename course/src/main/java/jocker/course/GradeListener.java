@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -40,6 +43,7 @@ public final class GradeListener implements TestExecutionListener {
     private final Path dir;
     private final String chapter;
     private final Map<String, TestResult> results = new LinkedHashMap<>();
+    private final Map<String, UngradedSkip> ungradedSkips = new LinkedHashMap<>();
     private TestPlan plan;
 
     /** The listener surefire gets, configured by the system properties. */
@@ -66,14 +70,17 @@ public final class GradeListener implements TestExecutionListener {
         }
         // Surefire may run several plans in one JVM (one per class, or reruns):
         // a method's newest run replaces what an earlier plan said about it.
-        testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).forEach(
-                id -> graded(id).ifPresent(unit -> results.remove(unit.key()))));
+        testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).forEach(id -> {
+            graded(id).ifPresent(unit -> results.remove(unit.key()));
+            skipKey(id).ifPresent(ungradedSkips::remove);
+        }));
     }
 
     @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (dir != null) {
             record(id, Status.SKIPPED, reason);
+            recordUngraded(id, reason);
         }
     }
 
@@ -87,11 +94,16 @@ public final class GradeListener implements TestExecutionListener {
             case ABORTED -> Status.SKIPPED;
             case FAILED -> Status.FAILED;
         };
-        // An abort's message is its reason, like a disabled test's: no exception name needed.
+        // An abort's message is its reason, like a disabled test's: no exception name, and
+        // not assumeTrue's "Assumption failed: " either.
         String message = result.getThrowable()
-                .map(t -> status == Status.SKIPPED && t.getMessage() != null ? t.getMessage() : Messages.of(t))
+                .map(t -> status == Status.SKIPPED && t.getMessage() != null
+                        ? t.getMessage().replaceFirst("^Assumption failed: ", "") : Messages.of(t))
                 .orElse(null);
         record(id, status, message);
+        if (status == Status.SKIPPED) {
+            recordUngraded(id, message);
+        }
     }
 
     @Override
@@ -121,6 +133,49 @@ public final class GradeListener implements TestExecutionListener {
                         .ifPresent(unit -> put(unit, status, message));
             }
         }
+    }
+
+    /**
+     * Records a skipped class or method that holds no graded test: it earns
+     * nothing, but the grade still says that it did not run, and why. A class
+     * skipped as a whole stands for its methods, which JUnit never reports.
+     */
+    private void recordUngraded(TestIdentifier id, String reason) {
+        if (plan == null || graded(id).isPresent()
+                || plan.getDescendants(id).stream().anyMatch(d -> graded(d).isPresent())) {
+            return;
+        }
+        for (TestIdentifier up = parent(id); up != null; up = parent(up)) {
+            if (skipKey(up).filter(ungradedSkips::containsKey).isPresent()) {
+                return;
+            }
+        }
+        Optional<String> key = skipKey(id);
+        if (key.isEmpty()) {
+            return;
+        }
+        TestSource source = id.getSource().orElseThrow();
+        String className = source instanceof MethodSource method ? method.getClassName()
+                : ((ClassSource) source).getClassName();
+        String method = source instanceof MethodSource m ? m.getMethodName() : null;
+        String simpleName = className.substring(
+                Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        ungradedSkips.putIfAbsent(key.get(), new UngradedSkip(simpleName, method, id.getDisplayName(),
+                reason == null || reason.isBlank() ? "skipped" : reason));
+    }
+
+    /** The key of a class or method node, the unit of an ungraded skip. */
+    private static Optional<String> skipKey(TestIdentifier id) {
+        return id.getSource().flatMap(source -> {
+            if (source instanceof MethodSource method) {
+                return Optional.of(method.getClassName() + "#" + method.getMethodName()
+                        + "(" + method.getMethodParameterTypes() + ")");
+            }
+            if (source instanceof ClassSource type) {
+                return Optional.of(type.getClassName());
+            }
+            return Optional.empty();
+        });
     }
 
     private void put(GradedUnit unit, Status status, String message) {
@@ -170,7 +225,7 @@ public final class GradeListener implements TestExecutionListener {
             Files.createDirectories(dir);
             // Write then rename: the grader never reads half a file.
             Path temp = Files.createTempFile(dir, chapter, ".json.tmp");
-            JSON.writeValue(temp.toFile(), new ChapterResults(chapter, tests));
+            JSON.writeValue(temp.toFile(), new ChapterResults(chapter, tests, List.copyOf(ungradedSkips.values())));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

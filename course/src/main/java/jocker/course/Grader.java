@@ -47,7 +47,7 @@ public final class Grader {
     }
 
     /** Grades, prints, writes the reports; returns the exit status (0 at full marks, 1 below, 2 on misuse). */
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 3) {
             err.println("usage: Grader <gradeDir> <target> <chapter> [<chapter>...]");
             return 2;
@@ -55,8 +55,7 @@ public final class Grader {
         Path gradeDir = Path.of(args[0]);
         String target = args[1];
         List<ChapterReport> chapters = new ArrayList<>();
-        // A build passes its chapter list as one argument: "01-chroot 02-namespaces".
-        for (String chapter : String.join(" ", Arrays.asList(args).subList(2, args.length)).trim().split("\\s+")) {
+        for (String chapter : chapters(Arrays.asList(args).subList(2, args.length))) {
             chapters.add(read(gradeDir.resolve(target).resolve(chapter + ".json"), chapter));
         }
         GradeReport report = GradeReport.of(target, chapters);
@@ -72,6 +71,11 @@ public final class Grader {
             Files.writeString(below, report.earned() + "/" + report.possible() + "\n");
         }
         return report.fullMarks() ? 0 : 1;
+    }
+
+    /** A build passes its chapter list as one argument, "01-chroot,02-namespaces"; spaces separate too. */
+    public static List<String> chapters(List<String> args) {
+        return Arrays.stream(String.join(",", args).split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
     }
 
     private static ChapterReport read(Path file, String chapter) {
@@ -101,6 +105,10 @@ public final class Grader {
                     out.printf("  %-5s %-7s  %s%s%n", test.exercise(), test.status().label(),
                             test.displayName(), message.isEmpty() ? "" : ": " + message);
                 }
+            }
+            for (UngradedSkip skip : chapter.ungradedSkips()) {
+                out.printf("  %-5s %-7s  %s%n", "-", Status.SKIPPED.label(), Messages.oneLine(
+                        "(not graded) " + skip.displayName() + ": " + skip.reason(), LINE_MESSAGE));
             }
         }
         out.println("Score: " + report.earned() + "/" + report.possible());

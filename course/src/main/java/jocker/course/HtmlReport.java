@@ -62,6 +62,14 @@ final class HtmlReport {
                     .append("<td><span class=\"badge ").append(status).append("\">").append(status).append("</span></td>")
                     .append("<td class=\"msg\">").append(escape(Messages.readable(test.message()))).append("</td></tr>\n");
         }
+        for (UngradedSkip skip : chapter.ungradedSkips()) {
+            html.append("<tr><td>&ndash;</td><td class=\"test\">").append(escape(skip.displayName()))
+                    .append("<br><small>").append(escape(skip.testClass()
+                            + (skip.method() == null ? "" : "." + skip.method()))).append("</small></td>")
+                    .append("<td class=\"num\">not graded</td>")
+                    .append("<td><span class=\"badge skipped\">skipped</span></td>")
+                    .append("<td class=\"msg\">").append(escape(skip.reason())).append("</td></tr>\n");
+        }
         html.append("</table>\n");
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * How a graded test ended. Declared from best to worst: when one graded method
  * yields several results (a parameterized test's invocations) the worst wins.
  */
-enum Status {
+public enum Status {
     /** Passed: earns the test's points. */
     @JsonProperty("passed") PASSED,
     /** Skipped (disabled or aborted, e.g. not root): earns nothing, but is not the student's fault. */
@@ -15,7 +15,7 @@ enum Status {
     @JsonProperty("failed") FAILED;
 
     /** The lower-case name used in the JSON results and the reports. */
-    String label() {
+    public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 

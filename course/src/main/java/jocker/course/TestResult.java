@@ -16,7 +16,7 @@ import java.util.Comparator;
  * @param earned      {@code points} if passed, else 0
  * @param message     why it failed or was skipped; null when it passed
  */
-record TestResult(
+public record TestResult(
         String chapter,
         String testClass,
         String method,

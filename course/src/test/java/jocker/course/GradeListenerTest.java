@@ -93,13 +93,28 @@ class GradeListenerTest {
         grade(Sample.class);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("01-test.json").toFile());
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("chapter", "tests");
+        assertThat(json.fieldNames()).toIterable().containsExactly("chapter", "tests", "ungradedSkips");
         assertThat(json.get("tests").get(0).fieldNames()).toIterable().containsExactly(
                 "chapter", "testClass", "method", "displayName", "exercise", "points", "status", "earned", "message");
         assertThat(json.get("tests").get(1).get("status").asText()).isEqualTo("failed");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(dir.resolve("01-test.json"));
         }
+    }
+
+    @Test
+    @DisplayName("an ungraded test or class that is skipped is recorded with its reason, once; passing ones are not")
+    // notHere's reason comes from assumeTrue, whose "Assumption failed: " is left out.
+    void ungradedSkips() throws IOException {
+        var results = grade(Sample.class, OnlyOnV2.class, MixedSkips.class);
+
+        assertThat(results.ungradedSkips())
+                .extracting(UngradedSkip::testClass, UngradedSkip::method, UngradedSkip::displayName,
+                        UngradedSkip::reason)
+                .containsExactlyInAnyOrder(
+                        tuple("OnlyOnV2", null, "Cgroup v2 on a real v2 host", "requires cgroup v2"),
+                        tuple("MixedSkips", "notHere", "not on this machine", "requires gcc"));
+        assertThat(results.tests()).extracting(TestResult::method).contains("graded");
     }
 
     @Test
@@ -170,6 +185,39 @@ class GradeListenerTest {
         @Test
         @Graded(exercise = "3.1", points = 1)
         void never() {
+        }
+    }
+
+    @DisplayName("Cgroup v2 on a real v2 host")
+    static class OnlyOnV2 {
+        @BeforeAll
+        static void onV2() {
+            Assumptions.abort("requires cgroup v2");
+        }
+
+        @Test
+        void first() {
+        }
+
+        @Test
+        void second() {
+        }
+    }
+
+    static class MixedSkips {
+        @Test
+        @Graded(exercise = "5.1", points = 1)
+        void graded() {
+        }
+
+        @Test
+        @DisplayName("not on this machine")
+        void notHere() {
+            Assumptions.assumeTrue(false, "requires gcc");
+        }
+
+        @Test
+        void runs() {
         }
     }
 

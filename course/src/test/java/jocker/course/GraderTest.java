@@ -84,6 +84,36 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("the chapters come as one argument, separated by commas; only those are graded")
+    void commaSeparatedChapters() throws IOException {
+        results("01-chroot", test("1.1", "enters the jail", 3, Status.PASSED, null));
+        results("02-namespaces", test("2.1", "has pid 1", 2, Status.FAILED, "no"));
+
+        assertThat(grade("01-chroot")).isZero();
+        assertThat(lines()).containsExactly("01-chroot: 3/3", "Score: 3/3");
+        assertThat(Grader.chapters(List.of("01-chroot,02-namespaces"))).containsExactly("01-chroot", "02-namespaces");
+        assertThat(Grader.chapters(List.of("01-chroot 02-namespaces", "03-cgroups")))
+                .containsExactly("01-chroot", "02-namespaces", "03-cgroups");
+    }
+
+    @Test
+    @DisplayName("an ungraded test that was skipped shows, with its reason, and costs nothing")
+    void ungradedSkip() throws IOException {
+        Files.createDirectories(gradeDir.resolve("workspaces"));
+        new ObjectMapper().writeValue(gradeDir.resolve("workspaces/03-cgroups.json").toFile(),
+                new ChapterResults("03-cgroups", List.of(test("3.1", "limits memory", 2, Status.PASSED, null)),
+                        List.of(new UngradedSkip("CgroupV2HostTest", null, "Cgroup v2 on a real v2 host",
+                                "requires cgroup v2"))));
+
+        assertThat(grade("03-cgroups")).isZero();
+        assertThat(lines()).containsExactly(
+                "03-cgroups: 2/2",
+                "  -     skipped  (not graded) Cgroup v2 on a real v2 host: requires cgroup v2",
+                "Score: 2/2");
+        assertThat(Files.readString(gradeDir.resolve("report.html"))).contains("not graded", "requires cgroup v2");
+    }
+
+    @Test
     @DisplayName("no tests at all is not full marks")
     void noTests() throws IOException {
         results("01-chroot");
