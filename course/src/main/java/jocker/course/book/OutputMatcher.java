@@ -47,6 +47,7 @@ public final class OutputMatcher {
             n("NSpid's host PID (NSpid:\t10868\t1)", "^NSpid:\\s+\\d+", "NSpid: <pid>"),
             n("a PID other than 1 in ps's first column", "^ *(?:[2-9]|[1-9]\\d+)(?= +(?:root|\\d+|[DRSTZI]\\S*) )", "<pid>"),
             n("a kernel log record's header (6,2017,1506941853,-;)", "^\\d+,\\d+,\\d+,[-+c];", "<kmsg>;"),
+            n("overlayfs's origin attribute (a file handle)", "^trusted\\.overlay\\.origin=0s[A-Za-z0-9+/=]+$", "trusted.overlay.origin=<handle>"),
             n("an IPC key in ipcs (0x54267205)", "^0x[0-9a-f]{8} ", "<key> "),
             n("bash's line number in an error (bash: line 79: echo: ...)", "^bash: line \\d+: ", "bash: "),
             n("a foreground job killed by a signal, as bash reports it", "^(?:bash: )?\\d+ (Killed|Terminated)\\s.*$", "$1"),

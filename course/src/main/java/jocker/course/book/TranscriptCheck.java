@@ -94,7 +94,13 @@ public final class TranscriptCheck {
 
     private void file(Path file) throws Exception {
         Path shown = root.relativize(file);
-        List<ConsoleBlock> blocks = ConsoleBlock.parse(shown, Files.readAllLines(file));
+        List<ConsoleBlock> blocks;
+        try {
+            blocks = ConsoleBlock.parse(shown, Files.readAllLines(file));
+        } catch (IllegalArgumentException e) {
+            failures.add(e.getMessage());
+            return;
+        }
         List<Run> runs = new ArrayList<>();
         for (ConsoleBlock block : blocks) {
             Transcript transcript;
@@ -226,7 +232,9 @@ public final class TranscriptCheck {
             }, "transcript-session");
             reader.setDaemon(true);
             reader.start();
-            List<String> setup = run("chmod 1777 " + temp.resolve("tmp")
+            List<String> setup;
+            try {
+                setup = run("chmod 1777 " + temp.resolve("tmp")
                     + " && mount --bind " + temp.resolve("state") + " /var/lib/jocker"
                     + " && mount --bind " + temp.resolve("tmp") + " /tmp"
                     // Shared, as on a systemd host, within this namespace only: what the book's propagation examples show.
@@ -234,7 +242,12 @@ public final class TranscriptCheck {
                     // Job control, as in a terminal: bash reports "[1]+  Terminated  sleep 1000".
                     + " && set -m"
                     + " && cd " + quote(root.toString()) + " || echo 'the session could not be set up'", false);
+            } catch (IOException | SessionException e) {
+                close();
+                throw e;
+            }
             if (!setup.isEmpty()) {
+                close();
                 throw new SessionException("could not start the session: " + String.join("\n", setup));
             }
         }
@@ -307,8 +320,13 @@ public final class TranscriptCheck {
             try {
                 if (bash.isAlive()) {
                     // Whatever shell is reading now (a nested one too) removes the containers and exits.
+                    // One at a time: rm removes none if one is unknown. Then it kills what is left in a
+                    // container's directory: chapter 1's containers have no state for rm to find.
                     write("cd " + quote(root.toString()) + " && ids=$(ls /var/lib/jocker/containers 2>/dev/null)"
-                            + " && [ -n \"$ids\" ] && ./jocker rm -f $ids >/dev/null 2>&1\nexit\n");
+                            + "; for id in $ids; do ./jocker rm -f $id >/dev/null 2>&1; done\n"
+                            + "for id in $ids; do for p in /proc/[0-9]*; do case $(readlink $p/root 2>/dev/null) in"
+                            + " /var/lib/jocker/containers/$id/*) kill -9 ${p#/proc/} 2>/dev/null;; esac; done; done\n"
+                            + "exit\n");
                     input.close();
                 }
             } catch (IOException e) {
