@@ -140,12 +140,15 @@ class ContainerLimitsTest {
 
     @Test
     @Graded(exercise = "3.6", points = 2)
-    @DisplayName("an 8 MiB limit still starts: the init JVM joins only after its own work")
+    @DisplayName("an 8 MiB limit still starts: the init JVM joins only after its own work, and the command is held to it")
     void tinyLimitStarts() throws Exception {
-        ContainerState s = create("echo small", Limits.NONE.withMemory(8L << 20), false);
+        // 32 MiB of string, bounded: without the join it completes (exit 0) and prints its length.
+        ContainerState s = create("echo small; x=a; i=0; while [ $i -lt 25 ]; do x=$x$x; i=$((i+1)); done;"
+                + " echo ${#x}", Limits.NONE.withMemory(8L << 20).withMemorySwap(8L << 20), false);
 
-        assertThat(runToEnd(s)).as(Files.readString(state.resolve("out.txt"))).isZero();
-        assertThat(Files.readString(state.resolve("out.txt"))).isEqualTo("small\n");
+        assertThat(runToEnd(s)).as(Files.readString(state.resolve("out.txt"))).isEqualTo(137);
+        assertThat(Files.readString(state.resolve("out.txt"))).as("the shell started, then met the limit")
+                .isEqualTo("small\n");
     }
 
     @Test
