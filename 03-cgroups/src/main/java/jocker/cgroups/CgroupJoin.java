@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jocker.course.Exercise;
+import jocker.runtime.Exercises;
 import jocker.runtime.InitContext;
 import jocker.runtime.PhasedStep;
 import jocker.runtime.Phase;
@@ -59,9 +60,22 @@ public final class CgroupJoin {
             super(Phase.CGROUP, 3, true);
         }
 
-        // tag::join[]
         @Override
         public void run(InitContext context) throws IOException {
+            try {
+                join();
+            } catch (RuntimeException e) {
+                if (!Exercises.unfinished(e)) {
+                    throw e;
+                }
+                // In the workspace, before exercise 3.6 is done: the command runs in no
+                // cgroup of Jocker's, unlimited. The container tests of 3.2 to 3.5 move it
+                // there with the tests' own step (TestJoin); the tests of 3.6 do not.
+            }
+        }
+
+        // tag::join[]
+        private static void join() throws IOException {
             for (FileOutputStream file : PROCS) {
                 // Exercise 3.6: write "0" to each open cgroup.procs file (0 means "the
                 //   writing process"), then close it: the init moves into the container's cgroup.

@@ -34,15 +34,23 @@ class CgroupV1Test {
         return dirs.get(controller).resolve(name);
     }
 
-    @Graded(exercise = "3.1", points = 2)
+    @Graded(exercise = "3.1", points = 1)
     @Test
-    @DisplayName("--memory 32m --cpus 0.5 --cpu-shares 512 --pids-limit 20 are written to each hierarchy's files")
-    void applyWritesFiles() {
-        cgroup.apply(Limits.NONE.withMemory(32 << 20).withCpus(0.5).withCpuShares(512).withPidsLimit(20));
+    @DisplayName("--memory 32m is written to the memory hierarchy's files, with as much swap again")
+    void applyWritesMemoryFiles() {
+        cgroup.apply(Limits.NONE.withMemory(32 << 20));
 
         assertThat(read(file("memory", "memory.limit_in_bytes"))).isEqualTo("33554432");
         assertThat(read(file("memory", "memory.memsw.limit_in_bytes"))).as("Docker's default: as much swap again")
                 .isEqualTo("67108864");
+    }
+
+    @Graded(exercise = "3.3", points = 1)
+    @Test
+    @DisplayName("--cpus 0.5 --cpu-shares 512 --pids-limit 20 are written to the cpu and pids hierarchies' files")
+    void applyWritesCpuAndPidsFiles() {
+        cgroup.apply(Limits.NONE.withCpus(0.5).withCpuShares(512).withPidsLimit(20));
+
         assertThat(read(file("cpu", "cpu.cfs_period_us"))).isEqualTo("100000");
         assertThat(read(file("cpu", "cpu.cfs_quota_us"))).isEqualTo("50000");
         assertThat(read(file("cpu", "cpu.shares"))).isEqualTo("512");

@@ -8,6 +8,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import jocker.spec.Spec;
 import jocker.runtime.Stdio;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole containers with limits: the engine, its hooks and the init's late join, on this host's cgroups. */
+/**
+ * Whole containers with limits: the engine, its hooks and the init's late join, on this host's cgroups.
+ * The tests of 3.2 to 3.5 have the init join with {@link TestJoin} too; those of 3.6 only with the student's.
+ */
 @RequiresRoot("containers and cgroups need root")
 @Timeout(120)
 @DisplayName("Containers with limits")
@@ -55,9 +59,23 @@ class ContainerLimitsTest {
         }
     }
 
+    /**
+     * A container whose init joins its cgroup with the tests' own step
+     * ({@link TestJoin}) as well as with exercise 3.6's: the tests of 3.2 to
+     * 3.5 pass before 3.6 is done.
+     */
     private ContainerState create(String script, Limits limits) throws Exception {
+        return create(script, limits, true);
+    }
+
+    /** {@code testJoin} false: only exercise 3.6 puts the command into its cgroup. */
+    private ContainerState create(String script, Limits limits, boolean testJoin) throws Exception {
+        List<String> env = new ArrayList<>(Spec.DEFAULT_ENV);
+        if (testJoin) {
+            env.add(TestJoin.ENV);
+        }
         CreateRequest request = new CreateRequest("busybox", List.of("sh", "-c", script), null, null,
-                Spec.DEFAULT_ENV, "/", false);
+                env, "/", false);
         return containers.create(limits.equals(Limits.NONE) ? request : request.with(limits));
     }
 
@@ -98,7 +116,7 @@ class ContainerLimitsTest {
     @Graded(exercise = "3.6", points = 4)
     @DisplayName("the container's command is in its cgroup, on every hierarchy, and the init's parent is not")
     void commandIsInTheCgroup() throws Exception {
-        ContainerState s = create("while true; do sleep 1; done", Limits.NONE.withPidsLimit(50));
+        ContainerState s = create("while true; do sleep 1; done", Limits.NONE.withPidsLimit(50), false);
         ContainerState running = containers.startDetached(s.id());
         // "running" is recorded when the init starts; it joins the cgroup as its last step.
         Path cgroupFile = Path.of("/proc", Long.toString(running.pid()), "cgroup");
@@ -122,12 +140,15 @@ class ContainerLimitsTest {
 
     @Test
     @Graded(exercise = "3.6", points = 2)
-    @DisplayName("an 8 MiB limit still starts: the init JVM joins only after its own work")
+    @DisplayName("an 8 MiB limit still starts: the init JVM joins only after its own work, and the command is held to it")
     void tinyLimitStarts() throws Exception {
-        ContainerState s = create("echo small", Limits.NONE.withMemory(8L << 20));
+        // 32 MiB of string, bounded: without the join it completes (exit 0) and prints its length.
+        ContainerState s = create("echo small; x=a; i=0; while [ $i -lt 25 ]; do x=$x$x; i=$((i+1)); done;"
+                + " echo ${#x}", Limits.NONE.withMemory(8L << 20).withMemorySwap(8L << 20), false);
 
-        assertThat(runToEnd(s)).as(Files.readString(state.resolve("out.txt"))).isZero();
-        assertThat(Files.readString(state.resolve("out.txt"))).isEqualTo("small\n");
+        assertThat(runToEnd(s)).as(Files.readString(state.resolve("out.txt"))).isEqualTo(137);
+        assertThat(Files.readString(state.resolve("out.txt"))).as("the shell started, then met the limit")
+                .isEqualTo("small\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package jocker.cgroups;
 
 import java.nio.file.Path;
 import java.util.List;
+import jocker.runtime.Exercises;
 import jocker.spec.Spec;
 
 /**
@@ -53,6 +54,22 @@ public interface Cgroup {
 
     /** How many processes the OOM killer has killed in this cgroup. */
     long oomKills();
+
+    /**
+     * {@link #oomKills()}, or 0 in a workspace where exercise 3.5 is not done
+     * yet: {@code stats()} and the engine go on without the count, so that
+     * the tests of 3.1 to 3.4 still run; 3.5's own tests see no OOM kill.
+     */
+    static long oomKillsSoFar(Cgroup cgroup) {
+        try {
+            return cgroup.oomKills();
+        } catch (RuntimeException e) {
+            if (!Exercises.unfinished(e)) {
+                throw e;
+            }
+            return 0;
+        }
+    }
 
     /**
      * Kills every process left with SIGKILL, then removes the directories,

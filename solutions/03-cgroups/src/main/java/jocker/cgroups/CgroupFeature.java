@@ -101,7 +101,7 @@ public final class CgroupFeature implements Feature {
     public void afterExit(ContainerStore store, ContainerState state, int status) throws IOException {
         Cgroup cgroup = of(state.id());
         try {
-            new ContainerResources(cgroup.oomKills() > 0).write(store, state.id());
+            new ContainerResources(Cgroup.oomKillsSoFar(cgroup) > 0).write(store, state.id());
         } finally {
             cgroup.destroy();
         }

@@ -109,7 +109,7 @@ public final class CgroupV1 implements Cgroup {
                 CgroupFiles.readLong(dir("cpuacct").resolve("cpuacct.usage")),
                 CgroupFiles.readLong(pids.resolve("pids.current")),
                 CgroupFiles.readLimit(pids.resolve("pids.max")),
-                oomKills());
+                Cgroup.oomKillsSoFar(this));
     }
 
     /** The {@code oom_kill} line of {@code memory.oom_control} (Linux 4.13 and later). */

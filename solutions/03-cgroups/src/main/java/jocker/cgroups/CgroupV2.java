@@ -147,7 +147,7 @@ public final class CgroupV2 implements Cgroup {
                 CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec") * 1000,
                 CgroupFiles.readLong(dir.resolve("pids.current")),
                 CgroupFiles.readLimit(dir.resolve("pids.max")),
-                oomKills());
+                Cgroup.oomKillsSoFar(this));
     }
 
     /** The {@code oom_kill} line of {@code memory.events}. */
