@@ -236,7 +236,10 @@ public final class TranscriptCheck {
             try {
                 setup = run("chmod 1777 " + temp.resolve("tmp")
                     + " && mount --bind " + temp.resolve("state") + " /var/lib/jocker"
-                    + " && mount --bind " + temp.resolve("tmp") + " /tmp"
+                    // A repository under /tmp (a CI clone, say) would vanish under the fresh /tmp: bind it back in.
+                    + (repositoryInTmp() == null ? "" : " && mkdir -p " + quote(repositoryInTmp().toString())
+                        + " && mount --bind " + quote(root.toString()) + " " + quote(repositoryInTmp().toString()))
+                    + " && mount --rbind " + temp.resolve("tmp") + " /tmp"
                     // Shared, as on a systemd host, within this namespace only: what the book's propagation examples show.
                     + " && mount --make-rshared /"
                     // Job control, as in a terminal: bash reports "[1]+  Terminated  sleep 1000".
@@ -342,11 +345,29 @@ public final class TranscriptCheck {
             bash.descendants().forEach(ProcessHandle::destroyForcibly);
             bash.destroyForcibly();
             leftovers();
+            Path placeholder = repositoryInTmp();
+            try {
+                // The repository's mount point in the fresh /tmp must be an empty directory by now (the mount
+                // went with the namespace): remove it alone first, so that rm -rf could never reach the repository.
+                if (placeholder != null) {
+                    Files.deleteIfExists(placeholder);
+                }
+            } catch (IOException e) {
+                System.out.println("Transcripts: " + placeholder + " is not empty (" + e + "): leaving " + temp + " in place");
+                return;
+            }
             try {
                 new ProcessBuilder("rm", "-rf", "--one-file-system", temp.toString()).inheritIO().start().waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** Where the repository's mount point goes in the fresh /tmp, when the repository is under /tmp; else null. */
+        private Path repositoryInTmp() {
+            Path tmp = Path.of("/tmp");
+            Path real = root.toAbsolutePath().normalize();
+            return real.startsWith(tmp) && !real.equals(tmp) ? temp.resolve("tmp").resolve(tmp.relativize(real)) : null;
         }
 
         /** Kills the processes of containers that the session's rm did not remove. */
