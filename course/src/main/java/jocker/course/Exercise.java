@@ -1,5 +1,7 @@
 package jocker.course;
 
+import java.util.Comparator;
+
 /**
  * What the student skeletons call where an exercise's code goes.
  *
@@ -11,7 +13,27 @@ package jocker.course;
  */
 public final class Exercise {
 
+    /**
+     * The order of the book: exercise ids like {@code "1.2"} and {@code "1.10"} compared part by part,
+     * numerically where both parts are numbers (so 1.2 comes before 1.10).
+     */
+    public static final Comparator<String> BOOK_ORDER = Exercise::compareIds;
+
     private Exercise() {
+    }
+
+    private static int compareIds(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int c = left[i].matches("\\d{1,9}") && right[i].matches("\\d{1,9}")
+                    ? Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]))
+                    : left[i].compareTo(right[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     /**

@@ -46,18 +46,8 @@ public record TestResult(
         return other.status.compareTo(status) > 0 ? other : this;
     }
 
-    /** Compares ids like "1.2" and "1.10" part by part, numerically where both parts are numbers. */
+    /** Compares ids like "1.2" and "1.10" in the book's order: {@link Exercise#BOOK_ORDER}. */
     static int compareExercises(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int c = left[i].matches("\\d{1,9}") && right[i].matches("\\d{1,9}")
-                    ? Integer.compare(Integer.parseInt(left[i]), Integer.parseInt(right[i]))
-                    : left[i].compareTo(right[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(left.length, right.length);
+        return Exercise.BOOK_ORDER.compare(a, b);
     }
 }

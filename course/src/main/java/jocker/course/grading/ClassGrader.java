@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jocker.course.ChapterResults;
+import jocker.course.Exercise;
 import jocker.course.Grader;
 import jocker.course.Status;
 import jocker.course.TestResult;
@@ -352,7 +353,7 @@ public final class ClassGrader {
     }
 
     private static ClassGrades.Chapter chapter(ChapterResults results, Map<String, Integer> max) {
-        Map<String, List<TestResult>> byExercise = new java.util.TreeMap<>(ExerciseOrder.INSTANCE);
+        Map<String, List<TestResult>> byExercise = new java.util.TreeMap<>(Exercise.BOOK_ORDER);
         max.keySet().forEach(exercise -> byExercise.put(exercise, new ArrayList<>()));
         for (TestResult test : results.tests()) {
             byExercise.computeIfAbsent(test.exercise(), e -> new ArrayList<>()).add(test);

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jocker.course.Exercise;
 import jocker.course.Graded;
 
 /**
@@ -28,7 +29,7 @@ final class GradedPoints {
 
     /** Exercise id to its points, summed over its tests, in exercise order. */
     static Map<String, Integer> of(Path testJavaDir) throws IOException {
-        Map<String, Integer> points = new TreeMap<>(ExerciseOrder.INSTANCE);
+        Map<String, Integer> points = new TreeMap<>(Exercise.BOOK_ORDER);
         if (!Files.isDirectory(testJavaDir)) {
             return points;
         }

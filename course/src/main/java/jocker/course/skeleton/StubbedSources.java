@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import jocker.course.Exercise;
 
 /**
  * A chapter's reference sources with a chosen set of exercises stubbed, the
@@ -34,7 +35,7 @@ public final class StubbedSources {
      * Exercise ids in book order: by their dot-separated parts, numerically
      * where both parts are numbers, so 1.2 &lt; 1.10 and 1.10 &lt; 2.1.
      */
-    public static final Comparator<String> BOOK_ORDER = StubbedSources::compareIds;
+    public static final Comparator<String> BOOK_ORDER = Exercise.BOOK_ORDER;
 
     private final Path solutionMain;
     /** Java files with at least one region: path relative to src/main to the reference text. */
@@ -137,19 +138,5 @@ public final class StubbedSources {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static int compareIds(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
-                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
-                    : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 }
