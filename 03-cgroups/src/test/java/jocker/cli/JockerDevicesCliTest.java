@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import jocker.cgroups.CgroupException;
 import jocker.cgroups.Cgroups;
 import jocker.course.Graded;
+import jocker.course.HostCommand;
 import jocker.course.JockerCommand;
 import jocker.course.RequiresRoot;
 import jocker.course.TestRootfs;
@@ -54,31 +55,31 @@ class JockerDevicesCliTest {
         return JockerCommand.run(state, args);
     }
 
-    /** {@code major:minor} of the file system mounted on the host's {@code /}: its disk, or a partition of it. */
-    static String rootDisk() throws Exception {
-        String numbers = null;
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String[] f = line.split(" ");
-            if (f[4].equals("/")) {
-                numbers = f[2]; // the last mount on / is the one in use
-            }
-        }
-        assumeTrue(numbers != null && !numbers.startsWith("0:"),
-                "requires / on a block device, not " + numbers + " (an overlay or tmpfs has no disk to try)");
-        return numbers;
-    }
-
     @Test
     @Graded(exercise = "3.7", points = 2)
-    @DisplayName("mknod of the host's root disk succeeds inside, but reading it fails: Operation not permitted")
+    @DisplayName("mknod of a block device that the host reads succeeds inside, but reading it fails: Operation not permitted")
     void hostDiskIsRefused() throws Exception {
-        String[] disk = rootDisk().split(":");
+        // A loop device over a small file: a disk the host can read, which the host's root disk is not on every
+        // machine (some refuse even root with EPERM), and without which the test could not tell the rules' refusal.
+        assumeTrue(Files.exists(Path.of("/dev/loop-control")), "requires loop devices (/dev/loop-control)");
+        Path image = state.resolve("disk.img");
+        Files.write(image, new byte[1 << 20]);
+        String loop = HostCommand.run("losetup", "--find", "--show", image.toString()).strip();
+        try {
+            String[] hex = HostCommand.run("stat", "-c", "%t %T", loop).strip().split(" ");
+            int major = Integer.parseInt(hex[0], 16);
+            int minor = Integer.parseInt(hex[1], 16);
+            assertThat(HostCommand.run("sh", "-c", "head -c 1 " + loop + " | wc -c").strip())
+                    .as("the host reads " + loop).isEqualTo("1");
 
-        JockerCommand run = jocker("run", "--rm", "busybox", "sh", "-c",
-                "mknod /tmp/disk b " + disk[0] + " " + disk[1] + " && echo made; head -c 1 /tmp/disk | wc -c");
+            JockerCommand run = jocker("run", "--rm", "busybox", "sh", "-c",
+                    "mknod /tmp/disk b " + major + " " + minor + " && echo made; head -c 1 /tmp/disk | wc -c");
 
-        assertThat(run.out()).as(run.err()).startsWith("made\n").endsWith("0\n");
-        assertThat(run.err()).contains("/tmp/disk: Operation not permitted");
+            assertThat(run.out()).as(run.err()).startsWith("made\n").endsWith("0\n");
+            assertThat(run.err()).contains("/tmp/disk: Operation not permitted");
+        } finally {
+            HostCommand.run("losetup", "--detach", loop);
+        }
     }
 
     @Test
