@@ -50,7 +50,7 @@ public final class OutputMatcher {
             n("overlayfs's origin attribute (a file handle)", "^trusted\\.overlay\\.origin=0s[A-Za-z0-9+/=]+$", "trusted.overlay.origin=<handle>"),
             n("an IPC key in ipcs (0x54267205)", "^0x[0-9a-f]{8} ", "<key> "),
             n("bash's line number in an error (bash: line 79: echo: ...)", "^bash: line \\d+: ", "bash: "),
-            n("a foreground job killed by a signal, as bash reports it", "^(?:bash: )?\\d+ (Killed|Terminated)\\s.*$", "$1"),
+            n("a foreground job killed by a signal, as bash reports it", "^(?:bash: +)?\\d+ +(Killed|Terminated)(?:\\s.*)?$", "$1"),
             n("a background job's end, as bash reports it ([1]+  Terminated  sleep 1000)", "^\\[\\d+\\][+-]? +(Killed|Terminated|Done)\\s.*$", "$1"),
             n("bash's time (real 0m0.933s)", "^(real|user|sys)\\s+\\d+m\\d+\\.\\d+s$", "$1 <time>"),
             n("a size (536.00KiB, 2.4MB)", "\\b\\d+(?:\\.\\d+)?(?:B|KiB|MiB|GiB|TiB|kB|MB|GB)\\b", "<size>"),

@@ -103,4 +103,14 @@ class OutputMatcherTest {
         String diff = OutputMatcher.mismatch(List.of("a", "b", "c"), List.of("a", "x", "c")).orElseThrow();
         assertThat(diff).isEqualTo("  a\n+ x\n- b\n  c");
     }
+
+    @Test
+    void bashReportsAKilledJobInEitherForm() {
+        // Which form bash prints depends on when it notices the death: both stand for the same event.
+        assertThat(OutputMatcher.matches(List.of("Killed", "137"),
+                List.of("bash: line 110:  8893 Killed                  busybox sh -c 'x=a'", "137"))).isTrue();
+        assertThat(OutputMatcher.matches(List.of("[1]+  Killed                  sleep 1000"),
+                List.of("bash: line 187:  9509 Killed                  sleep 1000"))).isTrue();
+        assertThat(OutputMatcher.matches(List.of("Killed", "137"), List.of("Terminated", "143"))).isFalse();
+    }
 }
