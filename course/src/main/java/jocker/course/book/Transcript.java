@@ -1,6 +1,8 @@
 package jocker.course.book;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -20,8 +22,9 @@ import java.util.List;
  *   <li>A line that starts with {@code "# "} (or is just {@code "#"}) starts a command;
  *       the prompt is not part of it.</li>
  *   <li>A command goes on over the next lines while it is unfinished as the
- *       shell reads it: a line that ends in an unescaped backslash, or a single
- *       or double quote still open. Continuation lines are shown as typed,
+ *       shell reads it: a line that ends in an unescaped backslash, a single
+ *       or double quote still open, or a here-document ({@code cat > f <<'EOF'})
+ *       up to its delimiter line. Continuation lines are shown as typed,
  *       without a prompt.</li>
  *   <li>Every other line, up to the next command, is that command's output.
  *       So output must not start with {@code "# "}: a transcript whose output
@@ -93,7 +96,7 @@ public record Transcript(List<Step> steps) {
         if (command != null) {
             if (quoting.unfinished()) {
                 throw new IllegalArgumentException("line " + (start + 1) + ": the command is unfinished at the end"
-                        + " of the transcript (an open quote or a trailing backslash): " + command.get(0));
+                        + " of the transcript (an open quote, a trailing backslash or a here-document without its delimiter): " + command.get(0));
             }
             steps.add(new Step(command, output, start));
         }
@@ -109,21 +112,59 @@ public record Transcript(List<Step> steps) {
         return line.equals("#") || line.startsWith(PROMPT);
     }
 
-    /** Follows the shell's quoting far enough to tell whether a command goes on to the next line. */
+    /**
+     * Follows the shell's quoting far enough to tell whether a command goes
+     * on to the next line: open quotes, a trailing backslash, and
+     * here-documents, whose lines up to the delimiter belong to the command.
+     */
     private static final class Quoting {
         private char quote; // 0, '\'' or '"'
         private boolean backslashAtEnd;
         private boolean comment;
+        /** Here-documents opened on the line being read: their bodies start on the next line. */
+        private final Deque<HereDoc> opened = new ArrayDeque<>();
+        /** Here-documents whose bodies are being read, the first one's first. */
+        private final Deque<HereDoc> bodies = new ArrayDeque<>();
 
+        /** {@code <<WORD} or {@code <<-WORD} (whose body lines may start with tabs). */
+        private record HereDoc(String delimiter, boolean stripTabs) {
+        }
+
+        /** Reads {@code text}: more of the current line, then, after each newline, a line of its own. */
         void feed(String text) {
-            backslashAtEnd = false;
+            String[] lines = text.split("\n", -1);
+            for (int k = 0; k < lines.length; k++) {
+                if (k > 0) {
+                    endOfLine();
+                    if (!bodies.isEmpty()) {
+                        bodyLine(lines[k]);
+                        continue;
+                    }
+                }
+                scan(lines[k]);
+            }
+        }
+
+        private void endOfLine() {
             comment = false;
+            if (quote == 0 && !backslashAtEnd) {
+                bodies.addAll(opened);
+                opened.clear();
+            }
+        }
+
+        private void bodyLine(String line) {
+            HereDoc doc = bodies.peekFirst();
+            String text = doc.stripTabs() ? line.replaceFirst("^\t+", "") : line;
+            if (text.equals(doc.delimiter())) {
+                bodies.removeFirst();
+            }
+        }
+
+        private void scan(String text) {
+            backslashAtEnd = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c == '\n') {
-                    comment = false;
-                    continue;
-                }
                 if (comment) {
                     continue;
                 }
@@ -145,12 +186,51 @@ public record Transcript(List<Step> steps) {
                     quote = c;
                 } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
                     comment = true;
+                } else if (text.startsWith("<<<", i)) {
+                    i += 2; // a here-string: its word is on this line
+                } else if (text.startsWith("<<", i)) {
+                    i = hereDoc(text, i + 2) - 1;
                 }
             }
         }
 
+        /** Reads the delimiter of a here-document whose {@code <<} ends before {@code i}; returns where it ends. */
+        private int hereDoc(String text, int i) {
+            boolean stripTabs = i < text.length() && text.charAt(i) == '-';
+            if (stripTabs) {
+                i++;
+            }
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            StringBuilder word = new StringBuilder();
+            char in = 0;
+            for (; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (in != 0) {
+                    if (c == in) {
+                        in = 0;
+                    } else {
+                        word.append(c);
+                    }
+                } else if (c == '\'' || c == '"') {
+                    in = c;
+                } else if (c == '\\' && i + 1 < text.length()) {
+                    word.append(text.charAt(++i));
+                } else if (Character.isWhitespace(c) || ";|&<>()".indexOf(c) >= 0) {
+                    break;
+                } else {
+                    word.append(c);
+                }
+            }
+            if (word.length() > 0) {
+                opened.add(new HereDoc(word.toString(), stripTabs));
+            }
+            return i;
+        }
+
         boolean unfinished() {
-            return quote != 0 || backslashAtEnd;
+            return quote != 0 || backslashAtEnd || !opened.isEmpty() || !bodies.isEmpty();
         }
     }
 }

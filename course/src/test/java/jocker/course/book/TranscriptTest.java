@@ -45,6 +45,32 @@ class TranscriptTest {
     }
 
     @Test
+    void hereDocumentsGoOnToTheirDelimiter() {
+        Transcript transcript = Transcript.parse(List.of(
+                "# cat > Dockerfile <<'EOF'",
+                "FROM busybox",
+                "# a comment of the Dockerfile, not a command",
+                "CMD [\"echo\", \"it's\"]",
+                "EOF",
+                "# cat <<-END | wc -l; echo '<<NOT'",
+                "\tone",
+                "\tEND",
+                "1",
+                "<<NOT",
+                "# echo <<< here; echo \"<<x\"",
+                "here",
+                "<<x"));
+        assertThat(transcript.steps()).hasSize(3);
+        assertThat(transcript.steps().get(0).commandLines()).hasSize(5);
+        assertThat(transcript.steps().get(0).output()).isEmpty();
+        assertThat(transcript.steps().get(1).commandLines()).hasSize(3);
+        assertThat(transcript.steps().get(1).output()).containsExactly("1", "<<NOT");
+        assertThat(transcript.steps().get(2).output()).containsExactly("here", "<<x");
+        assertThatThrownBy(() -> Transcript.parse(List.of("# cat <<EOF", "no end")))
+                .hasMessageContaining("unfinished");
+    }
+
+    @Test
     void outputBeforeAnyCommandOrAnUnfinishedCommandIsAnError() {
         assertThatThrownBy(() -> Transcript.parse(List.of("output", "# ls")))
                 .hasMessageContaining("line 1 comes before any command");
