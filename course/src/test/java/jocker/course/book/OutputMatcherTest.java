@@ -58,6 +58,12 @@ class OutputMatcherTest {
                         "  \"Created\" : \"2026-11-30T12:00:00Z\","))).isTrue();
         assertThat(OutputMatcher.matches(List.of("5 seconds ago    Up 4 seconds    web"),
                 List.of("5 seconds ago    Exited (0) 4 seconds ago    web"))).isFalse();
+        // docker images' CREATED, in Docker's words (go-units HumanDuration)
+        assertThat(OutputMatcher.matches(
+                List.of("hello     latest   3c1f04d9a6b2   5 seconds ago        4.3kB",
+                        "busybox   latest   0b7c2e4a9f11   2 years ago          2.4MB"),
+                List.of("hello     latest   77e2b0c1d3a4   About a minute ago   4.3kB",
+                        "busybox   latest   0b7c2e4a9f11   Less than a second ago   2.4MB"))).isTrue();
     }
 
     @Test
