@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jocker.images.ImageStore;
@@ -90,6 +91,7 @@ public final class Engine {
             for (Feature feature : features) {
                 feature.configure(store, spec, request, state);
             }
+            state = recordProcess(state, spec.process);
             Files.createDirectories(store.bundle(state.id()).dir());
             List<Feature> latestFirst = new ArrayList<>(features);
             java.util.Collections.reverse(latestFirst);
@@ -108,6 +110,19 @@ public final class Engine {
         return state;
     }
     // end::create[]
+
+    /**
+     * Records the process the features made, when it is not what was asked:
+     * {@code ps} and {@code inspect} show what runs, such as an image's
+     * entrypoint and command (chapter 5) or {@code sh} for no command.
+     */
+    private ContainerState recordProcess(ContainerState state, Spec.Process process) throws IOException {
+        if (process.args.equals(state.command()) && process.env.equals(state.env())
+                && process.cwd.equals(state.workdir())) {
+            return state;
+        }
+        return store.update(state.id(), s -> s.withProcess(process.args, process.env, process.cwd));
+    }
 
     /** Records the container under a unique name; a generated name that is taken is drawn again. */
     private ContainerState reserve(CreateRequest request) throws IOException {
@@ -212,11 +227,18 @@ public final class Engine {
         return e;
     }
 
-    /** {@code jocker stop}: SIGTERM, then SIGKILL after {@code timeout}; waits until the exit is recorded. */
+    /**
+     * {@code jocker stop}: the stop signal (SIGTERM, or the image's
+     * {@code StopSignal} from chapter 5), then SIGKILL after
+     * {@code timeout}; waits until the exit is recorded.
+     */
     public ContainerState stop(String ref, Duration timeout) throws IOException, InterruptedException {
         ContainerState state = store.find(ref);
         beforeSignal(state);
-        state.process().ifPresent(p -> Stopper.stop(p, timeout));
+        Optional<ProcessHandle> process = state.process();
+        if (process.isPresent()) {
+            Stopper.stop(process.get(), Stopper.stopSignal(store.bundle(state.id()).read()), timeout);
+        }
         return awaitRecordedExit(state.id());
     }
 
