@@ -51,18 +51,30 @@ public final class ImageFeature implements Feature {
         ImageConfig.Config config = image.config().runConfig();
         apply(config, request, overrides, spec);
         String user = user(config, request, overrides);
+        runAs(ImageUser.resolve(user, files(images, image)), spec);
+        spec.annotations.put(ANNOTATION_USER, user);
+        stopSignal(overrides.stopSignal() != null ? overrides.stopSignal() : config.stopSignal(), spec);
+        resolved.put(state.id(), image);
+    }
+
+    /** The image's files as its containers start with them: its layers, read without a mount. */
+    private static ImageFiles files(LocalImages images, LocalImages.Image image) throws IOException {
         List<Path> layers = new ArrayList<>();
         for (Digest diffId : image.diffIds()) {
             layers.add(images.layers().diff(diffId.toString()));
         }
-        runAs(ImageUser.resolve(user, new ImageFiles(layers)), spec);
-        spec.annotations.put(ANNOTATION_USER, user);
-        String stopSignal = overrides.stopSignal() != null ? overrides.stopSignal() : config.stopSignal();
-        if (stopSignal != null && !stopSignal.isEmpty()) {
-            Stopper.signalNumber(stopSignal); // an unknown signal is refused now, not when stop needs it
-            spec.annotations.put(Stopper.ANNOTATION_STOP_SIGNAL, stopSignal);
+        return new ImageFiles(layers);
+    }
+
+    /**
+     * The signal {@code stop} sends first, as the OCI annotation chapter 2's
+     * {@link Stopper} reads; an unknown one is refused now, not when stop needs it.
+     */
+    private static void stopSignal(String signal, Spec spec) {
+        if (signal != null && !signal.isEmpty()) {
+            Stopper.signalNumber(signal);
+            spec.annotations.put(Stopper.ANNOTATION_STOP_SIGNAL, signal);
         }
-        resolved.put(state.id(), image);
     }
 
     /**
