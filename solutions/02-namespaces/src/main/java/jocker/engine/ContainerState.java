@@ -47,10 +47,10 @@ public record ContainerState(String id, String name, String image, List<String> 
                 Instant.now(), null, null, null);
     }
 
-    /** The same container with the process its spec runs: the command, environment and directory. */
-    public ContainerState withProcess(List<String> newCommand, List<String> newEnv, String newWorkdir) {
-        return new ContainerState(id, name, image, List.copyOf(newCommand), hostname, List.copyOf(newEnv), newWorkdir,
-                autoRemove, status, pid, processStart, created, exitCode, finished, error);
+    /** The same container with the command its spec runs. */
+    public ContainerState withCommand(List<String> newCommand) {
+        return new ContainerState(id, name, image, List.copyOf(newCommand), hostname, env, workdir, autoRemove,
+                status, pid, processStart, created, exitCode, finished, error);
     }
 
     public ContainerState running(long newPid, Instant started) {

@@ -91,7 +91,7 @@ public final class Engine {
             for (Feature feature : features) {
                 feature.configure(store, spec, request, state);
             }
-            state = recordProcess(state, spec.process);
+            state = recordCommand(state, spec.process.args);
             Files.createDirectories(store.bundle(state.id()).dir());
             List<Feature> latestFirst = new ArrayList<>(features);
             java.util.Collections.reverse(latestFirst);
@@ -112,16 +112,12 @@ public final class Engine {
     // end::create[]
 
     /**
-     * Records the process the features made, when it is not what was asked:
-     * {@code ps} and {@code inspect} show what runs, such as an image's
-     * entrypoint and command (chapter 5) or {@code sh} for no command.
+     * Records the command the features made, when it is not the one asked:
+     * {@code ps} and {@code inspect} show what runs, such as {@code sh} for
+     * no command, or from chapter 5 the image's entrypoint and command.
      */
-    private ContainerState recordProcess(ContainerState state, Spec.Process process) throws IOException {
-        if (process.args.equals(state.command()) && process.env.equals(state.env())
-                && process.cwd.equals(state.workdir())) {
-            return state;
-        }
-        return store.update(state.id(), s -> s.withProcess(process.args, process.env, process.cwd));
+    private ContainerState recordCommand(ContainerState state, List<String> args) throws IOException {
+        return args.equals(state.command()) ? state : store.update(state.id(), s -> s.withCommand(args));
     }
 
     /** Records the container under a unique name; a generated name that is taken is drawn again. */

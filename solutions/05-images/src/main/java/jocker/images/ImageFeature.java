@@ -217,12 +217,24 @@ public final class ImageFeature implements Feature {
             doc.put("Image", layers.image());
         }
         if (spec.annotations.containsKey(ANNOTATION_CMD)) {
-            List<String> entrypoint = list(spec.annotations.get(ANNOTATION_ENTRYPOINT));
+            List<String> entrypoint = entrypoint(spec);
             config.put("Entrypoint", entrypoint.isEmpty() ? null : entrypoint);
-            config.put("Cmd", list(spec.annotations.get(ANNOTATION_CMD)));
+            config.put("Cmd", cmd(spec));
         }
+        config.put("Env", spec.process.env); // what the process gets: HOME too, which Docker's inspect leaves out
+        config.put("WorkingDir", spec.process.cwd);
         config.put("User", spec.annotations.getOrDefault(ANNOTATION_USER, ""));
         config.put("StopSignal", spec.annotations.get(Stopper.ANNOTATION_STOP_SIGNAL));
+    }
+
+    /** The entrypoint a container of an image runs, apart from its command: empty for none. */
+    public static List<String> entrypoint(Spec spec) {
+        return list(spec.annotations.get(ANNOTATION_ENTRYPOINT));
+    }
+
+    /** The command a container of an image runs after its entrypoint: Docker's {@code Config.Cmd}. */
+    public static List<String> cmd(Spec spec) {
+        return list(spec.annotations.get(ANNOTATION_CMD));
     }
 
     private static List<String> list(String json) {
