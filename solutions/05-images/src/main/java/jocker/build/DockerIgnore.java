@@ -130,7 +130,7 @@ public final class DockerIgnore {
      * number of directories, {@code [a-z]} and {@code [!a]} a class,
      * {@code \} escapes the next character.
      */
-    private static Pattern compile(String pattern) {
+    static Pattern compile(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

@@ -13,6 +13,10 @@ public class DockerfileException extends RuntimeException {
         super(message);
     }
 
+    public DockerfileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** An error at {@code line} of {@code file}, in {@code keyword}'s arguments. */
     public static DockerfileException at(String file, int line, String keyword, String message) {
         return new DockerfileException(file + ":" + line + ": " + keyword + ": " + message);
