@@ -47,6 +47,9 @@ final class Steps {
         String keyword = instruction.keyword();
         switch (keyword) {
             case "RUN" -> {
+                if (state.image == null) {
+                    throw new DockerfileException("FROM scratch has no files yet, no shell to run: COPY some in first");
+                }
                 List<String> command = commandLine(instruction, run);
                 StringBuilder createdBy = new StringBuilder();
                 Map<String, String> runArgs = state.runArgs();

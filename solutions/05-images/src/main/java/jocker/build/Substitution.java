@@ -130,20 +130,15 @@ public final class Substitution {
             pos++;
             return value == null ? "" : value;
         }
-        if (pos + 1 < word.length() && word.charAt(pos) == ':') {
-            char modifier = word.charAt(pos + 1);
-            pos += 2;
-            String alternative = until('}');
-            boolean set = value != null && !value.isEmpty();
-            if (modifier == '-') {
-                return set ? value : alternative;
-            }
-            if (modifier == '+') {
-                return set ? alternative : "";
-            }
+        char modifier = pos + 1 < word.length() && word.charAt(pos) == ':' ? word.charAt(pos + 1) : 0;
+        if (modifier != '-' && modifier != '+') {
+            throw new DockerfileException("bad substitution: only ${NAME}, ${NAME:-word} and ${NAME:+word} are "
+                    + "supported, in \"" + word + "\"");
         }
-        throw new DockerfileException("bad substitution: only ${NAME}, ${NAME:-word} and ${NAME:+word} are "
-                + "supported, in \"" + word + "\"");
+        pos += 2;
+        String alternative = until('}');
+        boolean set = value != null && !value.isEmpty();
+        return modifier == '-' ? (set ? value : alternative) : (set ? alternative : "");
         // end exercise 5.7
     }
     // end::dollar[]
