@@ -1,6 +1,7 @@
 package jocker.build;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,23 @@ public final class Builder {
      * @throws DockerfileException for an error in the Dockerfile or a step that failed, naming file and line
      */
     public LocalImages.Image build(BuildRequest request) throws IOException, InterruptedException {
+        try {
+            // Each step's layers are stored before its image names them, and each step starts from the image
+            // the one before made, unnamed: no rmi or prune may collect them until the build is over.
+            return images.adding(() -> {
+                try {
+                    return buildAdding(request);
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException("the build was interrupted");
+                }
+            });
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedException(e.getMessage());
+        }
+    }
+
+    private LocalImages.Image buildAdding(BuildRequest request) throws IOException, InterruptedException {
         if (!Files.isDirectory(request.context())) {
             throw new DockerfileException("the build context " + request.context() + " is not a directory");
         }
