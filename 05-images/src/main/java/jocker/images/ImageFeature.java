@@ -106,9 +106,11 @@ public final class ImageFeature implements Feature {
     public boolean prepareRoot(ContainerStore store, ContainerState state) throws IOException {
         LocalImages images = new LocalImages(store.root());
         return images.locked(() -> { // rmi cannot take the layers away between the lookup and the record
-            LocalImages.Image image = resolved.remove(state.id());
-            if (image == null || images.find(image.id().toString()) == null) {
-                image = images.resolve(state.image());
+            LocalImages.Image resolvedImage = resolved.remove(state.id());
+            String ref = resolvedImage != null ? resolvedImage.id().toString() : state.image();
+            LocalImages.Image image = images.find(ref); // not resolve: no image is made while the index is locked
+            if (image == null) {
+                throw new ImageException("No such image: " + state.image() + " (removed while the container was made)");
             }
             Files.createDirectories(ContainerLayers.upper(store, state.id()));
             Files.createDirectories(ContainerLayers.work(store, state.id()));

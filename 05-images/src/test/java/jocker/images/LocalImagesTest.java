@@ -105,4 +105,41 @@ class LocalImagesTest {
         assertThat(names(root.resolve("oci/blobs/sha256"))).isEmpty();
         assertThat(names(root.resolve("layers"))).isEmpty();
     }
+
+    @Test
+    @DisplayName("a prune waits for a command that has stored a layer and not yet named it")
+    void collectorWaitsForAdders() throws Exception {
+        LocalImages images = new LocalImages(root);
+        java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<LocalImages.Image> adder = pool.submit(() -> new LocalImages(root).adding(() -> {
+                LocalImages mine = new LocalImages(root);
+                Path tree = Files.createTempDirectory(root, "tree");
+                Files.writeString(tree.resolve("late"), "late");
+                Descriptor layer = mine.layerFromTree(tree);
+                stored.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+                ImageConfig config = new ImageConfig(null, null, "amd64", "linux", null,
+                        new ImageConfig.RootFs("layers", List.of(layer.digest())), List.of());
+                return mine.add(config, List.of(layer), Reference.parse("late"));
+            }));
+            stored.await();
+            java.util.concurrent.Future<List<String>> prune = pool.submit(() -> images.prune(true, id -> false));
+            Thread.sleep(300);
+            assertThat(prune).as("prune ran while a layer was unnamed").isNotDone();
+            go.countDown();
+            LocalImages.Image late = adder.get();
+            assertThat(prune.get()).containsExactly("Deleted: " + late.id()); // after the adder: its image, whole
+            assertThat(names(root.resolve("layers"))).isEmpty();
+        } finally {
+            go.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
