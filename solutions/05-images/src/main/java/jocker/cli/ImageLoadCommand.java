@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code jocker load}: the images of a docker save archive, an OCI archive or an OCI layout directory. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load images from a docker save archive (dockerd 20.10 or docker 25), an OCI archive",
-            "or an OCI layout directory; plain, gzip or zstd. Every blob is checked against its digest."})
+        description = {"Load images from a docker save archive or an OCI layout (a tar or a directory).",
+            "Archives of dockerd 20.10 and docker 25, skopeo and umoci; plain, gzip or zstd.",
+            "Every blob is checked against its digest."})
 public final class ImageLoadCommand implements Callable<Integer>, Subcommand {
 
     @Spec

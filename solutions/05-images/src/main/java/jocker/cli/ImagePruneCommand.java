@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import jocker.images.LocalImages;
@@ -54,16 +57,21 @@ public final class ImagePruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The bytes of the blobs and layers. */
+    /** The bytes of the blobs and layers; a file with two names (a layer's tar is its blob too) counts once. */
     private static long usage(Path root) throws IOException {
         long total = 0;
+        Set<Object> seen = new HashSet<>();
         for (Path dir : List.of(root.resolve("oci"), root.resolve("layers"))) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                total += files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                        .mapToLong(p -> p.toFile().length()).sum();
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile() && seen.add(a.fileKey())) {
+                        total += a.size();
+                    }
+                }
             }
         }
         return total;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jocker rmi}: untag images, delete those left without a name, and the blobs and layers no image needs. */
 @Command(name = "rmi", mixinStandardHelpOptions = true,
-        description = {"Remove images: each name is untagged; an image is deleted with its last name, and then",
-            "its blobs and layers unless another image or a container needs them."})
+        description = {"Remove images, and the blobs and layers no other image or container needs.",
+            "Each name is untagged; an image is deleted with its last name."})
 public final class ImageRemoveCommand implements Callable<Integer>, Subcommand {
 
     @Spec
