@@ -56,7 +56,7 @@ final class ArchiveMembers implements AutoCloseable {
         try {
             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(in));
             int count = 0;
-            for (TarArchiveEntry e = tar.getNextTarEntry(); e != null; e = tar.getNextTarEntry()) {
+            for (TarArchiveEntry e = next(tar, what); e != null; e = next(tar, what)) {
                 count++;
                 String name = name(e.getName(), what);
                 if (name.isEmpty() || e.isDirectory()) {
@@ -81,6 +81,16 @@ final class ArchiveMembers implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             Trees.delete(dir);
             throw e;
+        }
+    }
+
+    /** The next member's header; a stream that is no tar is an error that names the archive. */
+    private static TarArchiveEntry next(TarArchiveInputStream tar, String what) {
+        try {
+            return tar.getNextTarEntry();
+        } catch (IOException e) {
+            throw new ImageException(what + " is not a tar archive (" + e.getMessage()
+                    + "): give one that docker save, skopeo or umoci wrote, or an OCI layout directory");
         }
     }
 
