@@ -60,7 +60,8 @@ final class ArchiveFixtures {
 
     /** Writes {@code members}, in this order, as a tar. */
     static Path tar(Path file, List<Member> members) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Member m : members) {
                 TarArchiveEntry e = m.link() != null ? new TarArchiveEntry(m.name(), TarConstants.LF_SYMLINK)

@@ -93,7 +93,7 @@ class ArchiveLoadTest {
 
     @Test
     @Graded(exercise = "5.10", points = 2)
-    @DisplayName("a dockerd 20.10 archive (legacy layer directories, a gzip'ed layer, manifest.json last) loads and runs")
+    @DisplayName("a dockerd 20.10 archive (legacy layer directories, gzip layer, manifest.json last) loads and runs")
     void docker2010ArchiveLoads() throws Exception {
         Path archive = docker2010Archive("from-docker-20");
 

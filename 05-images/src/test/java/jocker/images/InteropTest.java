@@ -61,7 +61,7 @@ class InteropTest {
 
     @Test
     @Graded(exercise = "5.2", points = 3)
-    @DisplayName("skopeo reads and copies what jocker save wrote (docker-archive and oci): config and layer digests kept")
+    @DisplayName("skopeo reads and copies what jocker save wrote (docker-archive, oci): config, layer digests kept")
     void skopeoCopiesWhatJockerSaved() throws Exception {
         assumeInstalled("skopeo");
         String id = committedImage(root, "hello", "saved");
@@ -91,7 +91,7 @@ class InteropTest {
 
     @Test
     @Graded(exercise = "5.10", points = 3)
-    @DisplayName("jocker loads and runs what skopeo wrote: oci: directory, oci-archive:, docker-archive:; same image ID")
+    @DisplayName("jocker loads and runs what skopeo wrote: oci: dir, oci-archive:, docker-archive:; same image ID")
     void jockerRunsWhatSkopeoWrote() throws Exception {
         assumeInstalled("skopeo");
         String id = committedImage(root, "hello", "round-trip");

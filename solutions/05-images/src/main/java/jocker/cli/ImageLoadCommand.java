@@ -19,7 +19,8 @@ public final class ImageLoadCommand implements Callable<Integer>, Subcommand {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE|DIR", description = "Read from a file or directory, not stdin.")
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE|DIR",
+            description = "Read from a file or directory, not stdin.")
     private Path input;
 
     @Option(names = {"-q", "--quiet"}, description = "Accepted for Docker's sake: there is no progress to hide.")

@@ -67,7 +67,8 @@ public final class ImagePruneCommand implements Callable<Integer> {
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (a.isRegularFile() && seen.add(a.fileKey())) {
                         total += a.size();
                     }

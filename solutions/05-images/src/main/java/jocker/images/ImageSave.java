@@ -24,7 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * 20.10, docker 25 and skopeo all read:
  *
  * <pre>
- * manifest.json            [{"Config":"&lt;id hex&gt;.json","RepoTags":["busybox:latest"],"Layers":["&lt;v1&gt;/layer.tar"]}]
+ * manifest.json            [{"Config":"&lt;id hex&gt;.json","RepoTags":["busybox:latest"],
+ *                           "Layers":["&lt;v1&gt;/layer.tar"]}]
  * repositories             {"busybox":{"latest":"&lt;top v1&gt;"}}, for the oldest readers
  * &lt;id hex&gt;.json            the config, the very bytes whose digest is the image ID
  * &lt;v1&gt;/layer.tar            each layer uncompressed: its digest is its diff ID
@@ -71,7 +72,7 @@ public final class ImageSave {
 
     /** Writes the images {@code refs} name to {@code out}, as a docker save archive. */
     public void save(List<String> refs, OutputStream out) throws IOException {
-        Map<jocker.images.Digest, Saved> saved = new LinkedHashMap<>();
+        Map<Digest, Saved> saved = new LinkedHashMap<>();
         for (String ref : refs) {
             LocalImages.Image image = images.resolve(ref);
             Saved s = saved.computeIfAbsent(image.id(), id -> new Saved(image, new ArrayList<>()));
