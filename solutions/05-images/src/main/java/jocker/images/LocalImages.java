@@ -104,6 +104,22 @@ public final class LocalImages {
         });
     }
 
+    /**
+     * Runs {@code body}, which stores blobs or layers and then names them in
+     * the index (a load, a build step, a commit), so that no garbage
+     * collection deletes them in between: see {@link StoreLock}.
+     */
+    public <T> T adding(Locks.Locked<T> body) throws IOException {
+        Files.createDirectories(dir);
+        return StoreLock.of(dir.resolve("gc.lock")).shared(body);
+    }
+
+    /** Runs {@code body} alone among adders, holding the index lock too: {@code rmi} and {@code prune}. */
+    private <T> T collecting(Locks.Locked<T> body) throws IOException {
+        Files.createDirectories(dir);
+        return StoreLock.of(dir.resolve("gc.lock")).exclusive(() -> locked(body));
+    }
+
     /** Whether this object's thread holds the index lock now; one LocalImages serves one thread. */
     private boolean holding;
 
@@ -290,6 +306,11 @@ public final class LocalImages {
     /** The same, for a step of a build: recorded without a name, and kept for the build cache. */
     public Image add(ImageConfig config, List<Descriptor> layerBlobs, Reference tag, boolean intermediate)
             throws IOException {
+        return adding(() -> addAdding(config, layerBlobs, tag, intermediate));
+    }
+
+    private Image addAdding(ImageConfig config, List<Descriptor> layerBlobs, Reference tag, boolean intermediate)
+            throws IOException {
         byte[] configBytes = ImageJson.bytes(config);
         Digest configDigest = blobs.put(configBytes);
         Manifest manifest = Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, configDigest, configBytes.length),
@@ -307,6 +328,11 @@ public final class LocalImages {
      */
     public Image record(Digest manifestDigest, long size, String mediaType, Reference tag, boolean intermediate)
             throws IOException {
+        return adding(() -> recordAdding(manifestDigest, size, mediaType, tag, intermediate));
+    }
+
+    private Image recordAdding(Digest manifestDigest, long size, String mediaType, Reference tag,
+                               boolean intermediate) throws IOException {
         Manifest manifest = manifest(manifestDigest);
         Digest configDigest = manifest.config().digestValue();
         ImageConfig config = ImageConfig.parse(blobs.read(configDigest), "config " + configDigest);
@@ -361,7 +387,7 @@ public final class LocalImages {
      * {@code Untagged: …} and {@code Deleted: …}.
      */
     public List<String> remove(String ref, boolean force, Predicate<Digest> usedByContainer) throws IOException {
-        return locked(() -> {
+        return collecting(() -> {
             List<String> out = new ArrayList<>();
             Image image = find(ref);
             if (image == null) {
@@ -448,7 +474,7 @@ public final class LocalImages {
      * {@code all}, every image) that no container uses. Returns the deleted IDs.
      */
     public List<String> prune(boolean all, Predicate<Digest> usedByContainer) throws IOException {
-        return locked(() -> {
+        return collecting(() -> {
             List<String> deleted = new ArrayList<>();
             List<Entry> entries = new ArrayList<>(entries());
             for (Image image : list(true)) {
@@ -538,6 +564,10 @@ public final class LocalImages {
      * {@code sh}, as Docker Hub's busybox has.
      */
     public Image builtIn() throws IOException {
+        return adding(this::builtInAdding);
+    }
+
+    private Image builtInAdding() throws IOException {
         Reference name = Reference.parse(ImageStore.BUILT_IN);
         Path rootfs = new ImageStore(root).rootfs(ImageStore.BUILT_IN);
         Descriptor layer = layerFromTree(rootfs);
@@ -562,6 +592,10 @@ public final class LocalImages {
      * link to the layer's tar: the same bytes, stored once.
      */
     public Descriptor layerFromTree(Path tree) throws IOException {
+        return adding(() -> layerFromTreeAdding(tree));
+    }
+
+    private Descriptor layerFromTreeAdding(Path tree) throws IOException {
         String diffId = layers.create(tree);
         Digest digest = Digest.parse(diffId);
         Path tar = layers.tar(diffId);
