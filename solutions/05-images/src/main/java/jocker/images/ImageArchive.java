@@ -86,6 +86,10 @@ public final class ImageArchive {
     }
 
     private List<String> load(ArchiveMembers members, String what) throws IOException {
+        return images.adding(() -> loadAdding(members, what)); // no rmi collects its blobs before they are named
+    }
+
+    private List<String> loadAdding(ArchiveMembers members, String what) throws IOException {
         Set<String> layersBefore = new HashSet<>(images.layers().list());
         Loading loading = new Loading(members, what, blobs);
         try {

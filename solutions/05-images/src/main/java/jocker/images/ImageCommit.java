@@ -39,6 +39,11 @@ public final class ImageCommit {
      */
     public LocalImages.Image commit(String container, String name, String comment, String author)
             throws IOException {
+        return images.adding(() -> commitAdding(container, name, comment, author));
+    }
+
+    private LocalImages.Image commitAdding(String container, String name, String comment, String author)
+            throws IOException {
         Reference tag = name != null ? Reference.parse(name) : null;
         if (tag != null && tag.digest() != null) {
             throw new ImageException("refusing to commit to a digest reference: " + name);
@@ -51,7 +56,8 @@ public final class ImageCommit {
             }
             return new Taken(state, parent, isEmpty(upper) ? null : images.layerFromTree(upper));
         });
-        ImageConfig config = config(taken, comment, author, ImageJson.timestamp(Instant.now()));
+        jocker.spec.Spec spec = new jocker.engine.ContainerStore(root).bundle(taken.state().id()).read();
+        ImageConfig config = config(taken, spec, comment, author, ImageJson.timestamp(Instant.now()));
         List<Descriptor> layers = new ArrayList<>(taken.parent().manifest().layers());
         if (taken.layer() != null) {
             layers.add(taken.layer());
@@ -61,18 +67,21 @@ public final class ImageCommit {
 
     // tag::commit-config[]
     /** The parent's config with the container's settings, one more history entry, and the new diff ID. */
-    private static ImageConfig config(Taken taken, String comment, String author, String created) {
+    private static ImageConfig config(Taken taken, jocker.spec.Spec spec, String comment, String author,
+                                      String created) {
         ImageConfig parent = taken.parent().config();
         ImageConfig.Config run = parent.runConfig();
         ContainerState state = taken.state();
-        List<String> cmd = state.command() != null && !state.command().isEmpty() ? state.command() : run.cmd();
+        // what the container ran: its entrypoint and command as the engine applied them (chapter 5's annotations)
+        List<String> entrypoint = ImageFeature.entrypoint(spec);
+        List<String> cmd = ImageFeature.cmd(spec);
         String workdir = state.workdir() != null && !state.workdir().equals("/") ? state.workdir()
                 : run.workingDir();
         ImageConfig.Config newRun = new ImageConfig.Config(run.user(), run.exposedPorts(),
                 ImageFeature.environment(run.env(), state.env() != null ? state.env() : List.of()),
-                run.entrypoint(), cmd, run.volumes(), workdir, run.labels(), run.stopSignal(), run.shell());
+                entrypoint.isEmpty() ? null : entrypoint, cmd.isEmpty() ? null : cmd, run.volumes(), workdir, run.labels(), run.stopSignal(), run.shell());
         List<ImageConfig.History> history = new ArrayList<>(parent.history());
-        history.add(new ImageConfig.History(created, cmd != null ? String.join(" ", cmd) : "", author,
+        history.add(new ImageConfig.History(created, String.join(" ", state.command()), author,
                 comment, taken.layer() == null));
         List<String> diffIds = new ArrayList<>(parent.rootfs().diffIds());
         if (taken.layer() != null) {

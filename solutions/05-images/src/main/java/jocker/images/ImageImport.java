@@ -29,6 +29,11 @@ public final class ImageImport {
     /** Imports the tar of {@code in}, called {@code source} ({@code -} for stdin); names it {@code tag} if not null. */
     public LocalImages.Image importTar(InputStream in, String source, Reference tag, String message)
             throws IOException {
+        return images.adding(() -> importAdding(in, source, tag, message));
+    }
+
+    private LocalImages.Image importAdding(InputStream in, String source, Reference tag, String message)
+            throws IOException {
         List<Digest> blobsBefore = images.blobs().list();
         List<String> layersBefore = images.layers().list();
         Path tar = Files.createTempFile(Scratch.dir(images.root()), "import-", ".tar");
