@@ -8,7 +8,9 @@ import com.sun.jna.Platform;
 /**
  * The C library calls of chapter 4, bound with JNA like chapter 1's
  * {@link jocker.linux.LibC}: extended attributes, which overlayfs uses to
- * mark opaque directories, and the times of an unpacked layer's files.
+ * mark opaque directories and a layer tar may carry ({@code security.capability}),
+ * and the owners, modes and times of an unpacked layer's files, one system
+ * call each.
  *
  * <p>Java has {@code UserDefinedFileAttributeView}, but it only reaches the
  * {@code user.} namespace: asked for {@code trusted.overlay.opaque} it writes
@@ -29,4 +31,10 @@ public interface UnionLibC extends Library {
      * modification time, each as seconds and nanoseconds.
      */
     int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
+
+    /** lchown(2): sets owner and group of the link itself, in one call. */
+    int lchown(String path, int uid, int gid) throws LastErrorException;
+
+    /** chmod(2): follows a symbolic link, so only for files the caller knows are none. */
+    int chmod(String path, int mode) throws LastErrorException;
 }
