@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -122,9 +123,8 @@ public final class LayerStore {
         if (exists(diffId)) {
             return diffId;
         }
-        Path partial = Files.createTempDirectory(Scratch.dir(root), "partial-");
+        Path partial = newPartial();
         try {
-            Files.createDirectory(partial.resolve("diff"));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(tar), 1 << 20)) {
                 LayerTar.unpack(in, partial.resolve("diff"));
             } catch (IOException e) {
@@ -135,18 +135,70 @@ public final class LayerStore {
             } else {
                 Files.copy(tar, partial.resolve("layer.tar"));
             }
-            String shortName = shortName();
-            Files.writeString(partial.resolve("link"), shortName + "\n");
-            try {
-                Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                return diffId; // made at the same time by another jocker
-            }
-            link(diffId);
-            return diffId;
+            return addUnpacked(partial, diffId);
         } finally {
             Trees.delete(partial);
         }
+    }
+
+    /**
+     * A new layer being made: a directory {@code partial-…} in the scratch
+     * directory with an empty {@code diff/} to unpack into. The caller
+     * either hands it to {@link #addUnpacked} or deletes it.
+     */
+    public Path newPartial() throws IOException {
+        Files.createDirectories(dir);
+        Path partial = Files.createTempDirectory(Scratch.dir(root), "partial-");
+        Files.createDirectory(partial.resolve("diff"));
+        return partial;
+    }
+
+    /**
+     * Adds {@code partial} (from {@link #newPartial}, its {@code diff/}
+     * filled, a {@code layer.tar} beside it or not) as layer {@code diffId},
+     * with one rename(2): the layer is in the store whole or not at all. The
+     * caller vouches that {@code diffId} is the digest of what it unpacked.
+     * A layer already there is kept, and {@code partial} is left to the caller.
+     */
+    public String addUnpacked(Path partial, String diffId) throws IOException {
+        if (exists(diffId)) {
+            return diffId;
+        }
+        Files.writeString(partial.resolve("link"), shortName() + "\n");
+        try {
+            Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            return diffId; // made at the same time by another jocker
+        }
+        link(diffId);
+        return diffId;
+    }
+
+    /**
+     * Removes layer {@code diffId}: its short name first, so no new mount
+     * finds it, then its directory, renamed out of {@code layers/} in one
+     * step and deleted from the scratch directory. A layer not there is fine.
+     * The caller makes sure no image or container uses it.
+     */
+    public void delete(String diffId) throws IOException {
+        Path layer = layerDir(diffId);
+        if (!Files.isDirectory(layer, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path linkFile = layer.resolve("link");
+        if (Files.isRegularFile(linkFile)) {
+            String name = Files.readString(linkFile).strip();
+            if (!name.isEmpty() && !name.contains("/")) {
+                Files.deleteIfExists(dir.resolve("l").resolve(name));
+            }
+        }
+        Path doomed = Scratch.dir(root).resolve("deleted-" + hex(diffId));
+        try {
+            Files.move(layer, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException goneAlready) {
+            return; // another jocker deleted it
+        }
+        Trees.delete(doomed);
     }
 
     /**
