@@ -8,9 +8,11 @@ import static jocker.linux.FileTypes.S_IFLNK;
 import static jocker.linux.FileTypes.S_IFMT;
 import static jocker.linux.FileTypes.S_IFREG;
 
+import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,9 +34,11 @@ import java.util.stream.Stream;
 import jocker.images.Trees;
 import jocker.linux.Errno;
 import jocker.linux.Kernel;
+import jocker.linux.LibC;
 import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
 import jocker.linux.UnionLibC;
+import jocker.linux.UnpackCalls;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -216,7 +220,7 @@ public final class LayerTar {
         Deque<Runnable> directoryTimes = new ArrayDeque<>();
         Set<Path> directories = new HashSet<>(); // made or checked: a real directory, no link
         XattrTarInputStream tar = new XattrTarInputStream(in);
-        byte[] buffer = new byte[COPY_BUFFER];
+        Buffers buffer = new Buffers();
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
             Path relative = safeName(entry.getName());
@@ -241,21 +245,26 @@ public final class LayerTar {
             }
             Path target = parent.resolve(base);
             boolean overWhiteout = false;
+            boolean regular;
             try {
-                create(tar, entry, dir, target, buffer, directories);
+                regular = create(tar, entry, dir, target, buffer, directories);
             } catch (FileAlreadyExistsException there) {
                 // a later entry of the same name replaces an earlier one; a directory merges
                 overWhiteout = Whiteouts.isWhiteout(target);
-                if (!(entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
+                if (entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    regular = false;
+                } else {
                     directories.removeIf(d -> d.startsWith(target));
                     Trees.delete(target); // the link itself, never what it points to
-                    create(tar, entry, dir, target, buffer, directories);
+                    regular = create(tar, entry, dir, target, buffer, directories);
                 }
             }
             if (overWhiteout) {
                 keepOwn(target);
             }
-            if (!entry.isLink()) { // a hard link's inode has its owner, mode and time already
+            if (regular) {
+                setXattrs(entry, target, tar.xattrs()); // owner, mode and time came with the file (writeFile)
+            } else if (!entry.isLink()) { // a hard link's inode has its owner, mode and time already
                 setAttributes(entry, target, tar.xattrs(), directoryTimes);
             }
         }
@@ -273,21 +282,20 @@ public final class LayerTar {
         String path = target.toString();
         int uid = (int) entry.getLongUserId();
         int gid = (int) entry.getLongGroupId();
-        Syscalls.call("lchown(" + Syscalls.quote(path) + ", " + uid + ", " + gid + ")",
-                () -> UnionLibC.INSTANCE.lchown(path, uid, gid));
+        try {
+            UnpackCalls.lchown(path, uid, gid);
+        } catch (LastErrorException e) {
+            throw failed("lchown(" + Syscalls.quote(path) + ", " + uid + ", " + gid + ")", e);
+        }
         if (!entry.isSymbolicLink()) {
             int mode = entry.getMode() & 07777;
-            Syscalls.call("chmod(" + Syscalls.quote(path) + ", 0" + Integer.toOctalString(mode) + ")",
-                    () -> UnionLibC.INSTANCE.chmod(path, mode));
-        }
-        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
-            String name = xattr.getKey();
-            byte[] value = xattr.getValue();
-            if (!name.startsWith(OVERLAY_XATTRS)) { // overlayfs's marks come from .wh. entries only
-                Syscalls.call("lsetxattr(" + Syscalls.quote(path) + ", " + name + ") for layer tar entry '"
-                        + entry.getName() + "'", () -> UnionLibC.INSTANCE.lsetxattr(path, name, value, value.length, 0));
+            try {
+                UnpackCalls.chmod(path, mode);
+            } catch (LastErrorException e) {
+                throw failed("chmod(" + Syscalls.quote(path) + ", 0" + Integer.toOctalString(mode) + ")", e);
             }
         }
+        setXattrs(entry, target, xattrs);
         FileTime time = entry.getLastModifiedTime();
         if (entry.isDirectory()) {
             directoryTimes.push(() -> setModifiedTime(target, time)); // after its children are in
@@ -329,9 +337,11 @@ public final class LayerTar {
      * Makes the file of {@code entry} at {@code target}; throws
      * {@link FileAlreadyExistsException} if something is there already,
      * a symbolic link included: {@code O_EXCL} never writes through one.
+     * Returns whether it wrote a regular file, which has its owner, mode and
+     * time already.
      */
-    private static void create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target,
-            byte[] buffer, Set<Path> directories) throws IOException {
+    private static boolean create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target,
+            Buffers buffer, Set<Path> directories) throws IOException {
         if (entry.isDirectory()) {
             Files.createDirectory(target);
             directories.add(target);
@@ -367,16 +377,62 @@ public final class LayerTar {
                 throw e;
             }
         } else if (entry.isFile()) {
-            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                int n;
-                while ((n = tar.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                }
-            }
+            writeFile(tar, entry, target, buffer);
+            return true;
         } else {
             throw new LayerException("layer tar entry '" + entry.getName() + "': unsupported type '"
                     + (char) entry.getLinkFlag() + "'");
+        }
+        return false;
+    }
+
+    /**
+     * A regular file, written and given its owner, mode and time through one
+     * open descriptor. {@code O_EXCL} and {@code O_NOFOLLOW}: it is a new
+     * file, never one that a symbolic link of an earlier entry points to.
+     */
+    private static void writeFile(TarArchiveInputStream tar, TarArchiveEntry entry, Path target,
+            Buffers buffer) throws IOException {
+        String path = target.toString();
+        int fd;
+        try {
+            fd = UnpackCalls.open(path, UnpackCalls.O_WRONLY | UnpackCalls.O_CREAT | UnpackCalls.O_EXCL
+                    | UnpackCalls.O_NOFOLLOW | UnpackCalls.O_CLOEXEC, 0600);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EEXIST.number()) {
+                throw new FileAlreadyExistsException(path);
+            }
+            throw failed("open(" + Syscalls.quote(path) + ", O_WRONLY|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC)", e);
+        }
+        String call = "write";
+        try {
+            int n;
+            while ((n = tar.read(buffer.heap)) > 0) {
+                buffer.direct.clear();
+                buffer.direct.put(buffer.heap, 0, n);
+                for (long done = 0; done < n; ) {
+                    buffer.direct.position((int) done);
+                    done += UnpackCalls.write(fd, buffer.direct.slice(), n - done);
+                }
+            }
+            call = "fchown";
+            UnpackCalls.fchown(fd, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+            call = "fchmod"; // after fchown, which clears the set-user-ID bit
+            UnpackCalls.fchmod(fd, entry.getMode() & 07777);
+            call = "futimens";
+            Instant t = entry.getLastModifiedTime().toInstant();
+            UnpackCalls.futimens(fd, new long[] {0, UTIME_OMIT, t.getEpochSecond(), t.getNano()});
+        } catch (LastErrorException e) {
+            throw failed(call + "() of " + Syscalls.quote(path) + ", layer tar entry '" + entry.getName() + "'", e);
+        } finally {
+            UnpackCalls.close(fd);
+        }
+    }
+
+    /** The copy buffer of an unpack: the tar reader fills the heap array, write(2) takes the direct one. */
+    private record Buffers(byte[] heap, ByteBuffer direct) {
+        Buffers() {
+            this(new byte[COPY_BUFFER], ByteBuffer.allocateDirect(COPY_BUFFER));
         }
     }
 
@@ -461,8 +517,29 @@ public final class LayerTar {
     private static void setModifiedTime(Path path, FileTime time) {
         Instant t = time.toInstant();
         long[] times = {0, UTIME_OMIT, t.getEpochSecond(), t.getNano()};
-        Syscalls.call("utimensat(AT_FDCWD, " + Syscalls.quote(path.toString()) + ", {UTIME_OMIT, " + t
-                + "}, AT_SYMLINK_NOFOLLOW)",
-                () -> UnionLibC.INSTANCE.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW));
+        try {
+            UnpackCalls.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+        } catch (LastErrorException e) {
+            throw failed("utimensat(AT_FDCWD, " + Syscalls.quote(path.toString()) + ", {UTIME_OMIT, " + t
+                    + "}, AT_SYMLINK_NOFOLLOW)", e);
+        }
+    }
+
+    /** The extended attributes of a tar entry, on the file just made; overlayfs's own are left out. */
+    private static void setXattrs(TarArchiveEntry entry, Path target, Map<String, byte[]> xattrs) {
+        String path = target.toString();
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            String name = xattr.getKey();
+            byte[] value = xattr.getValue();
+            if (!name.startsWith(OVERLAY_XATTRS)) { // overlayfs's marks come from .wh. entries only
+                Syscalls.call("lsetxattr(" + Syscalls.quote(path) + ", " + name + ") for layer tar entry '"
+                        + entry.getName() + "'", () -> UnionLibC.INSTANCE.lsetxattr(path, name, value, value.length, 0));
+            }
+        }
+    }
+
+    /** A failed call, as {@link Syscalls#call} reports it; the description is made only then. */
+    private static SyscallException failed(String call, LastErrorException e) {
+        return new SyscallException(call, e.getErrorCode(), LibC.INSTANCE.strerror(e.getErrorCode()));
     }
 }
