@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +19,13 @@ import jocker.unionfs.LayerStore;
  * LayerImport.ensure (blob digest, gunzip, size limit, diff ID, files), in
  * alternating rounds into fresh directories of one file system.
  *
- * <pre>java -cp 'solutions/dist/target/lib/*' docs/bench/UnpackBench.java LAYER.tar.gz DIFF_ID WORKDIR ROUNDS</pre>
+ * <pre>java -cp 'solutions/dist/target/lib/*' docs/bench/UnpackBench.java \
+ *     LAYER.tar.gz DIFF_ID WORKDIR ROUNDS UNCOMPRESSED_BYTES</pre>
  */
 public class UnpackBench {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         Path layer = Path.of(args[0]);

@@ -163,4 +163,22 @@ class LayerImportTest {
         assertThat(layers.exists(Digest.of(tar).toString())).isFalse();
         assertThat(Layers.leftovers(state)).isEmpty();
     }
+
+    @Test
+    @DisplayName("a second import of a layer reuses it; delete removes the layer and its short name")
+    void reuseAndDelete() throws Exception {
+        byte[] tar = new Layers.Tar().file("a", "a").bytes();
+        Path diff = importLayer(tar, Compression.GZIP, MediaTypes.OCI_LAYER_GZIP);
+        String diffId = Digest.of(tar).toString();
+        Path shortName = layers.dir().resolve(layers.link(diffId));
+        Object inode = Files.getAttribute(diff.resolve("a"), "unix:ino");
+
+        assertThat(importLayer(tar, Compression.GZIP, MediaTypes.OCI_LAYER_GZIP)).isEqualTo(diff);
+        assertThat(Files.getAttribute(diff.resolve("a"), "unix:ino")).as("not unpacked again").isEqualTo(inode);
+
+        layers.delete(diffId);
+        assertThat(layers.exists(diffId)).isFalse();
+        assertThat(Files.exists(shortName, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Layers.leftovers(state)).isEmpty();
+    }
 }

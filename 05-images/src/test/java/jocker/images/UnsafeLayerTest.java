@@ -93,7 +93,7 @@ class UnsafeLayerTest {
 
     @Test
     @Graded(exercise = "5.6", points = 2)
-    @DisplayName("the size limit lets through exactly the limit, and stops one byte more with an error naming the layer")
+    @DisplayName("the size limit lets the limit through, and stops one byte more with an error naming the layer")
     void limitStream() throws Exception {
         byte[] bytes = new byte[10_000];
         try (InputStream in = new SizeLimitedInputStream(new ByteArrayInputStream(bytes), 10_000, "layer X")) {
@@ -107,7 +107,7 @@ class UnsafeLayerTest {
 
     @Test
     @Graded(exercise = "5.6", points = 3)
-    @DisplayName("a gzip bomb (64 MiB of zeros in 64 KiB) over a 1 MiB limit stops with an error naming the layer, and leaves nothing")
+    @DisplayName("a gzip bomb (64 MiB of zeros in 64 KiB) over a 1 MiB limit stops, naming the layer; nothing is left")
     void gzipBomb() throws Exception {
         byte[] tar = new Layers.Tar().file("zeros", "x", e -> e.setModTime(FileTime.fromMillis(0))).bytes();
         java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();

@@ -8,9 +8,9 @@ import com.sun.jna.Platform;
 /**
  * The C library calls of chapter 4, bound with JNA like chapter 1's
  * {@link jocker.linux.LibC}: extended attributes, which overlayfs uses to
- * mark opaque directories and a layer tar may carry ({@code security.capability}),
- * and the owners, modes and times of an unpacked layer's files, one system
- * call each.
+ * mark opaque directories, and which a layer tar may carry
+ * ({@code security.capability}). {@link UnpackCalls} has the calls that give
+ * an unpacked file its owner, mode and time.
  *
  * <p>Java has {@code UserDefinedFileAttributeView}, but it only reaches the
  * {@code user.} namespace: asked for {@code trusted.overlay.opaque} it writes
@@ -25,16 +25,4 @@ public interface UnionLibC extends Library {
 
     /** lgetxattr(2): the value's length, or -1 with ENODATA if the attribute is not set. */
     int lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
-
-    /**
-     * utimensat(2): {@code times} is two {@code struct timespec}, access then
-     * modification time, each as seconds and nanoseconds.
-     */
-    int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
-
-    /** lchown(2): sets owner and group of the link itself, in one call. */
-    int lchown(String path, int uid, int gid) throws LastErrorException;
-
-    /** chmod(2): follows a symbolic link, so only for files the caller knows are none. */
-    int chmod(String path, int mode) throws LastErrorException;
 }

@@ -31,6 +31,7 @@ import jocker.images.Trees;
  * ├── &lt;64 hex&gt;/
  * │   ├── diff/          the layer's files, overlayfs form: a lower directory
  * │   ├── layer.tar      the same layer as an OCI layer tar; its SHA-256 is the name
+ * │                      (chapter 5: an imported layer has it only when its blob is a plain tar)
  * │   └── link           the layer's short name, such as MZ3XQ7K2PA
  * └── l/
  *     └── MZ3XQ7K2PA -&gt; ../&lt;64 hex&gt;/diff
@@ -67,7 +68,10 @@ public final class LayerStore {
         return layerDir(diffId).resolve("diff");
     }
 
-    /** The layer as an OCI layer tar. */
+    /**
+     * The layer as an OCI layer tar. A layer imported from a compressed blob
+     * has none: the blob, in chapter 5's blob store, is its copy.
+     */
     public Path tar(String diffId) throws LayerException {
         return layerDir(diffId).resolve("layer.tar");
     }

@@ -533,7 +533,8 @@ public final class LayerTar {
             byte[] value = xattr.getValue();
             if (!name.startsWith(OVERLAY_XATTRS)) { // overlayfs's marks come from .wh. entries only
                 Syscalls.call("lsetxattr(" + Syscalls.quote(path) + ", " + name + ") for layer tar entry '"
-                        + entry.getName() + "'", () -> UnionLibC.INSTANCE.lsetxattr(path, name, value, value.length, 0));
+                        + entry.getName() + "'",
+                        () -> UnionLibC.INSTANCE.lsetxattr(path, name, value, value.length, 0));
             }
         }
     }

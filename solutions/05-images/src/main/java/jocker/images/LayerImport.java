@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -78,12 +79,26 @@ public final class LayerImport {
         try {
             boolean plain = unpack(blobs.open(blob), partial.resolve("diff"), diffId, maxBytes, what);
             if (plain) {
-                Files.createLink(partial.resolve("layer.tar"), blobs.path(blob));
+                keepTar(blobs.path(blob), partial.resolve("layer.tar"));
             }
             store.addUnpacked(partial, diffId.toString());
             return diffId;
         } finally {
             Trees.delete(partial);
+        }
+    }
+
+    /**
+     * A plain tar blob is the layer's tar: hard-linked beside the layer, as
+     * chapter 4 keeps it. A blob store on another file system (an OCI layout
+     * being read where it lies) cannot be linked to, and the tar is not kept:
+     * nothing needs it, a copy would only take space.
+     */
+    private static void keepTar(Path blob, Path tar) throws IOException {
+        try {
+            Files.createLink(tar, blob);
+        } catch (FileSystemException otherFileSystem) {
+            // EXDEV: see above
         }
     }
 
@@ -101,7 +116,7 @@ public final class LayerImport {
             plain = decompressed == buffered;
             InputStream uncompressed = new DigestInputStream(
                     new SizeLimitedInputStream(decompressed, maxBytes, what), sha);
-            try (ReadAheadInputStream ahead = new ReadAheadInputStream(uncompressed, "unpack " + blob)) {
+            try (ReadAheadInputStream ahead = new ReadAheadInputStream(uncompressed, "unpack " + what)) {
                 LayerTar.unpack(ahead, dir);
                 ahead.transferTo(OutputStream.nullOutputStream()); // the padding after the tar's end is hashed too
             }
