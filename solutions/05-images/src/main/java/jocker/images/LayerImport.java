@@ -24,9 +24,9 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
  * blob's digest, the uncompressed ones the config's diff ID). All in one pass:
  *
  * <pre>
- * blob file → SHA-256 check (BlobStore.open) → gunzip / unzstd → size limit → SHA-256 (diff ID)
- *      └──────────────────────── a thread of its own ─────────────────────────────┘
- *                                                                              → tar entries → files
+ * blob file → SHA-256 check (BlobStore.open) → gunzip / unzstd → size limit ┐  a thread of its own
+ *   ┌──────────────────────────────────────────────────────────────────────┘
+ *   └→ SHA-256 (diff ID) → tar entries → files                               the calling thread
  * </pre>
  *
  * The layer is unpacked in the scratch directory and renamed into
@@ -114,11 +114,12 @@ public final class LayerImport {
         try (InputStream buffered = new BufferedInputStream(blob, BUFFER)) {
             InputStream decompressed = decompress(buffered, what);
             plain = decompressed == buffered;
-            InputStream uncompressed = new DigestInputStream(
-                    new SizeLimitedInputStream(decompressed, maxBytes, what), sha);
+            InputStream uncompressed = new SizeLimitedInputStream(decompressed, maxBytes, what);
             try (ReadAheadInputStream ahead = new ReadAheadInputStream(uncompressed, "unpack " + what)) {
-                LayerTar.unpack(ahead, dir);
-                ahead.transferTo(OutputStream.nullOutputStream()); // the padding after the tar's end is hashed too
+                // hashed on this side of the hand-over: the other thread has gunzip's work already
+                InputStream hashed = new DigestInputStream(ahead, sha);
+                LayerTar.unpack(hashed, dir);
+                hashed.transferTo(OutputStream.nullOutputStream()); // the padding after the tar's end is hashed too
             }
             buffered.transferTo(OutputStream.nullOutputStream()); // to the blob's end, where its digest is checked
         }
