@@ -34,12 +34,21 @@ public final class Jocker implements Runnable {
 
     @Option(names = "--chapter", paramLabel = "N",
             description = "Behave as at the end of chapter N: its commands and those before, and its engine "
-                    + "(default: all chapters).")
+                    + "(default: $JOCKER_CHAPTER, else all chapters).")
     private int chapter = Integer.MAX_VALUE;
 
 
     public static void main(String[] args) {
         int upTo = chapterOf(args);
+        String env = System.getenv("JOCKER_CHAPTER");
+        if (upTo == Integer.MAX_VALUE && env != null && !env.isBlank()) {
+            try {
+                upTo = Integer.parseInt(env.strip()); // --chapter N for a whole session: export JOCKER_CHAPTER=N
+            } catch (NumberFormatException e) {
+                System.err.println("jocker: JOCKER_CHAPTER must be a chapter number, not '" + env + "'");
+                System.exit(ENGINE_ERROR);
+            }
+        }
         if (upTo != Integer.MAX_VALUE) {
             System.setProperty(Chapters.PROPERTY, Integer.toString(upTo));
         }

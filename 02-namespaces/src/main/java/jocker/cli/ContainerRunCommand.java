@@ -51,7 +51,7 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: 'busybox' is built in.")
     private String image;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: sh).")
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the image's, sh before chapter 5).")
     private List<String> command = new ArrayList<>();
 
     @Override
@@ -72,7 +72,7 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
 
     @Override
     public Integer call() throws Exception {
-        CreateRequest request = new CreateRequest(image, command.isEmpty() ? List.of("sh") : command, name, hostname,
+        CreateRequest request = new CreateRequest(image, command, name, hostname,
                 process.environment(Spec.DEFAULT_ENV), process.workdir(), autoRemove);
         for (RunOptions options : chapterOptions) {
             request = options.addTo(request); // a value Docker refuses fails here, before anything is made

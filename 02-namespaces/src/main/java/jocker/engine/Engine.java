@@ -82,12 +82,13 @@ public final class Engine {
     public ContainerState create(CreateRequest request) throws IOException {
         ContainerState state = reserve(request);
         try {
-            Spec spec = Spec.of(Path.of("rootfs"), request.command())
+            // no command: the image's default (chapter 5 reads it from the image's config; before, sh)
+            Spec spec = Spec.of(Path.of("rootfs"), request.command().isEmpty() ? List.of("sh") : request.command())
                     .withEnv(request.env())
                     .withCwd(request.workdir());
             List<Feature> features = Feature.all();
             for (Feature feature : features) {
-                feature.configure(spec, request, state);
+                feature.configure(store, spec, request, state);
             }
             Files.createDirectories(store.bundle(state.id()).dir());
             List<Feature> latestFirst = new ArrayList<>(features);

@@ -183,6 +183,34 @@ public final class LayerStore {
         }
     }
 
+    /** The diff IDs of every layer here. */
+    public java.util.List<String> list() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{64}"))
+                    .map(n -> "sha256:" + n).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes layer {@code diffId} (chapter 5's garbage collection, when no
+     * image and no container has it): renamed into scratch first, so that a
+     * command killed midway leaves no half layer under its name.
+     */
+    public void delete(String diffId) throws IOException {
+        Path layer = layerDir(diffId);
+        if (!Files.isDirectory(layer)) {
+            return;
+        }
+        Path link = dir.resolve("l").resolve(Files.readString(layer.resolve("link")).strip());
+        Files.deleteIfExists(link);
+        Path doomed = Files.createTempDirectory(Scratch.dir(root), "deleted-");
+        Files.move(layer, doomed.resolve("layer"), StandardCopyOption.ATOMIC_MOVE);
+        Trees.delete(doomed);
+    }
+
     /** The SHA-256 of a file, in hex. */
     static String sha256(Path file) throws IOException {
         MessageDigest digest = sha256();

@@ -37,6 +37,15 @@ public interface Feature {
     }
 
     /**
+     * The same, for a feature that reads the state directory: chapter 5
+     * looks the image up in its store. The engine calls this one.
+     */
+    default void configure(ContainerStore store, Spec spec, CreateRequest request, ContainerState state)
+            throws IOException {
+        configure(spec, request, state);
+    }
+
+    /**
      * Makes the container's root filesystem at {@code store.rootfs(id)};
      * returns true when it did. The latest chapter that can do it does it.
      */

@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -179,33 +178,6 @@ public final class LayerStore {
     }
 
     /**
-     * Removes layer {@code diffId}: its short name first, so no new mount
-     * finds it, then its directory, renamed out of {@code layers/} in one
-     * step and deleted from the scratch directory. A layer not there is fine.
-     * The caller makes sure no image or container uses it.
-     */
-    public void delete(String diffId) throws IOException {
-        Path layer = layerDir(diffId);
-        if (!Files.isDirectory(layer, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Path linkFile = layer.resolve("link");
-        if (Files.isRegularFile(linkFile)) {
-            String name = Files.readString(linkFile).strip();
-            if (!name.isEmpty() && !name.contains("/")) {
-                Files.deleteIfExists(dir.resolve("l").resolve(name));
-            }
-        }
-        Path doomed = Scratch.dir(root).resolve("deleted-" + hex(diffId));
-        try {
-            Files.move(layer, doomed, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException goneAlready) {
-            return; // another jocker deleted it
-        }
-        Trees.delete(doomed);
-    }
-
-    /**
      * {@code e}, made to say where it happened: write(2) on a full disk says
      * only "No space left on device". Those that name their file stay.
      */
@@ -237,6 +209,34 @@ public final class LayerStore {
                 return name.toString();
             }
         }
+    }
+
+    /** The diff IDs of every layer here. */
+    public java.util.List<String> list() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{64}"))
+                    .map(n -> "sha256:" + n).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes layer {@code diffId} (chapter 5's garbage collection, when no
+     * image and no container has it): renamed into scratch first, so that a
+     * command killed midway leaves no half layer under its name.
+     */
+    public void delete(String diffId) throws IOException {
+        Path layer = layerDir(diffId);
+        if (!Files.isDirectory(layer)) {
+            return;
+        }
+        Path link = dir.resolve("l").resolve(Files.readString(layer.resolve("link")).strip());
+        Files.deleteIfExists(link);
+        Path doomed = Files.createTempDirectory(Scratch.dir(root), "deleted-");
+        Files.move(layer, doomed.resolve("layer"), StandardCopyOption.ATOMIC_MOVE);
+        Trees.delete(doomed);
     }
 
     /** The SHA-256 of a file, in hex. */
