@@ -103,7 +103,7 @@ class LayerImportTest {
     }
 
     @Test
-    @Graded(exercise = "5.5", points = 3)
+    @Graded(exercise = "5.6", points = 3)
     @DisplayName("a gzip layer unpacks to exactly its files: modes, owners, times, links, devices, xattrs")
     void gzipLayer() throws Exception {
         Path diff = importLayer(everything(), Compression.GZIP, MediaTypes.OCI_LAYER_GZIP);
@@ -111,7 +111,7 @@ class LayerImportTest {
     }
 
     @Test
-    @Graded(exercise = "5.5", points = 2)
+    @Graded(exercise = "5.6", points = 2)
     @DisplayName("a zstd layer unpacks the same, even when its media type says plain tar: the bytes decide")
     void zstdLayer() throws Exception {
         Path diff = importLayer(everything(), Compression.ZSTD, MediaTypes.OCI_LAYER);
@@ -119,7 +119,7 @@ class LayerImportTest {
     }
 
     @Test
-    @Graded(exercise = "5.5", points = 1)
+    @Graded(exercise = "5.6", points = 1)
     @DisplayName("a plain tar layer unpacks; its blob is the layer's tar, hard-linked beside it rather than copied")
     void plainLayer() throws Exception {
         byte[] tar = new Layers.Tar().dir("a", e -> { }).file("a/b", "b").bytes();
@@ -131,7 +131,7 @@ class LayerImportTest {
     }
 
     @Test
-    @Graded(exercise = "5.5", points = 1)
+    @Graded(exercise = "5.6", points = 1)
     @DisplayName("a blob that is no tar, or one compressed with xz, is refused with what it is, and leaves nothing")
     void notALayer() throws Exception {
         byte[] random = new byte[4096];
@@ -149,7 +149,7 @@ class LayerImportTest {
     }
 
     @Test
-    @Graded(exercise = "5.5", points = 2)
+    @Graded(exercise = "5.6", points = 2)
     @DisplayName("a layer whose uncompressed bytes are not the config's diff ID is refused and leaves nothing")
     void diffIdMismatch() throws Exception {
         byte[] tar = new Layers.Tar().file("a", "a").bytes();

@@ -92,7 +92,7 @@ class UnsafeLayerTest {
     }
 
     @Test
-    @Graded(exercise = "5.6", points = 2)
+    @Graded(exercise = "5.5", points = 2)
     @DisplayName("the size limit lets the limit through, and stops one byte more with an error naming the layer")
     void limitStream() throws Exception {
         byte[] bytes = new byte[10_000];
@@ -102,6 +102,20 @@ class UnsafeLayerTest {
         try (InputStream in = new SizeLimitedInputStream(new ByteArrayInputStream(bytes), 9_999, "layer X")) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(ImageException.class)
                     .hasMessageContaining("layer X").hasMessageContaining("9999");
+        }
+    }
+
+    @Test
+    @Graded(exercise = "5.5", points = 2)
+    @DisplayName("the limit holds for reads of one byte and of many, counted together")
+    void limitByteByByte() throws Exception {
+        byte[] bytes = new byte[100];
+        try (InputStream in = new SizeLimitedInputStream(new ByteArrayInputStream(bytes), 50, "layer Y")) {
+            for (int i = 0; i < 30; i++) {
+                assertThat(in.read()).isZero();
+            }
+            assertThat(in.readNBytes(20)).hasSize(20);
+            assertThatThrownBy(in::read).isInstanceOf(ImageException.class).hasMessageContaining("layer Y");
         }
     }
 

@@ -141,7 +141,7 @@ public final class LayerImport {
      * {@code in} must support mark and reset.
      */
     static InputStream decompress(InputStream in, String what) throws IOException {
-        // begin exercise 5.5: peek at the first bytes (mark, readNBytes, reset); gzip (GZIP_MAGIC)
+        // begin exercise 5.6: peek at the first bytes (mark, readNBytes, reset); gzip (GZIP_MAGIC)
         //   becomes a GZIPInputStream, zstd (ZSTD_MAGIC) a ZstdCompressorInputStream, a tar (isTar)
         //   is returned as it is; anything else: an ImageException naming what (describe says what it is).
         in.mark(TAR_BLOCK);
@@ -153,12 +153,12 @@ public final class LayerImport {
         if (startsWith(head, ZSTD_MAGIC)) {
             return new ZstdCompressorInputStream(in);
         }
-        if (isTar(head)) {
-            return in;
+        if (!isTar(head)) {
+            throw new ImageException(what + " is " + describe(head)
+                    + ": Jocker reads layers that are tars, plain or compressed with gzip or zstd");
         }
-        throw new ImageException(what + " is " + describe(head)
-                + ": Jocker reads layers that are tars, plain or compressed with gzip or zstd");
-        // end exercise 5.5
+        return in;
+        // end exercise 5.6
     }
     // end::decompress[]
 

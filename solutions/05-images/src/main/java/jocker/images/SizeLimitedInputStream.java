@@ -34,7 +34,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
     // tag::limit[]
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
-        // begin exercise 5.6: read from in, add what came to count, and throw an
+        // begin exercise 5.5: read from in, add what came to count, and throw an
         //   ImageException naming what and the limit once count is past limit.
         int n = in.read(buf, off, len);
         if (n > 0) {
@@ -46,7 +46,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
             }
         }
         return n;
-        // end exercise 5.6
+        // end exercise 5.5
     }
     // end::limit[]
 
