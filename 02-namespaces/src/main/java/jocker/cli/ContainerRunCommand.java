@@ -11,6 +11,8 @@ import jocker.runtime.Stdio;
 import jocker.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -62,9 +64,23 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
     /** The options later chapters add (chapter 3: limits), as picocli mixins of this command. */
     private final List<RunOptions> chapterOptions = new ArrayList<>();
 
+    /**
+     * Adds each chapter's options. An option of a later chapter replaces the
+     * earlier one of the same name, as a later subcommand replaces an earlier
+     * one: chapter 5's {@code -u}, which takes user names, replaces chapter 2's.
+     */
     @Override
     public void extend(CommandLine commandLine, int upTo) {
+        CommandSpec command = commandLine.getCommandSpec();
         for (RunOptions options : RunOptions.upTo(upTo)) {
+            for (OptionSpec option : CommandSpec.forAnnotatedObject(options).options()) {
+                for (String optionName : option.names()) {
+                    OptionSpec earlier = command.findOption(optionName);
+                    if (earlier != null) {
+                        command.remove(earlier);
+                    }
+                }
+            }
             commandLine.addMixin(options.getClass().getSimpleName(), options);
             chapterOptions.add(options);
         }

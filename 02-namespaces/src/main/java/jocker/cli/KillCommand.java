@@ -3,7 +3,7 @@ package jocker.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.engine.Engine;
-import jocker.runtime.ExitStatus;
+import jocker.engine.Stopper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,21 +30,9 @@ public final class KillCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        int number = parse(signal);
+        int number = Stopper.signalNumber(signal);
         Engine engine = ContainerCli.engine(jocker);
         return ContainerCli.forEach(containers, c -> engine.kill(c, number));
     }
 
-    static int parse(String signal) {
-        if (signal.matches("\\d+")) {
-            return Integer.parseInt(signal);
-        }
-        String name = signal.toUpperCase().startsWith("SIG") ? signal.toUpperCase() : "SIG" + signal.toUpperCase();
-        for (int n = 1; n <= 64; n++) {
-            if (ExitStatus.signalName(n).equals(name)) {
-                return n;
-            }
-        }
-        throw new IllegalArgumentException("unknown signal: " + signal);
-    }
 }

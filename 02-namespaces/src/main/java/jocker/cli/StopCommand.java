@@ -11,14 +11,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jocker stop}. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop running containers: SIGTERM, then SIGKILL after a timeout.")
+        description = "Stop running containers: SIGTERM (or the image's StopSignal), then SIGKILL after a timeout.")
 public final class StopCommand implements Callable<Integer>, Subcommand {
 
     @ParentCommand
     private Jocker jocker;
 
     @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", defaultValue = "10",
-            description = "Seconds to wait after SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
+            description = "Seconds to wait after the stop signal before SIGKILL (default: ${DEFAULT-VALUE}).")
     private int seconds;
 
     @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Names, IDs or unique ID prefixes.")

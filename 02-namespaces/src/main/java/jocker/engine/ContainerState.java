@@ -47,6 +47,12 @@ public record ContainerState(String id, String name, String image, List<String> 
                 Instant.now(), null, null, null);
     }
 
+    /** The same container with the command its spec runs. */
+    public ContainerState withCommand(List<String> newCommand) {
+        return new ContainerState(id, name, image, List.copyOf(newCommand), hostname, env, workdir, autoRemove,
+                status, pid, processStart, created, exitCode, finished, error);
+    }
+
     public ContainerState running(long newPid, Instant started) {
         return new ContainerState(id, name, image, command, hostname, env, workdir, autoRemove, RUNNING, newPid,
                 started, created, null, null, null);

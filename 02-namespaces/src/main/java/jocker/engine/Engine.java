@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jocker.images.ImageStore;
@@ -90,6 +91,7 @@ public final class Engine {
             for (Feature feature : features) {
                 feature.configure(store, spec, request, state);
             }
+            state = recordCommand(state, spec.process.args);
             Files.createDirectories(store.bundle(state.id()).dir());
             List<Feature> latestFirst = new ArrayList<>(features);
             java.util.Collections.reverse(latestFirst);
@@ -108,6 +110,15 @@ public final class Engine {
         return state;
     }
     // end::create[]
+
+    /**
+     * Records the command the features made, when it is not the one asked:
+     * {@code ps} and {@code inspect} show what runs, such as {@code sh} for
+     * no command, or from chapter 5 the image's entrypoint and command.
+     */
+    private ContainerState recordCommand(ContainerState state, List<String> args) throws IOException {
+        return args.equals(state.command()) ? state : store.update(state.id(), s -> s.withCommand(args));
+    }
 
     /** Records the container under a unique name; a generated name that is taken is drawn again. */
     private ContainerState reserve(CreateRequest request) throws IOException {
@@ -212,11 +223,18 @@ public final class Engine {
         return e;
     }
 
-    /** {@code jocker stop}: SIGTERM, then SIGKILL after {@code timeout}; waits until the exit is recorded. */
+    /**
+     * {@code jocker stop}: the stop signal (SIGTERM, or the image's
+     * {@code StopSignal} from chapter 5), then SIGKILL after
+     * {@code timeout}; waits until the exit is recorded.
+     */
     public ContainerState stop(String ref, Duration timeout) throws IOException, InterruptedException {
         ContainerState state = store.find(ref);
         beforeSignal(state);
-        state.process().ifPresent(p -> Stopper.stop(p, timeout));
+        Optional<ProcessHandle> process = state.process();
+        if (process.isPresent()) {
+            Stopper.stop(process.get(), Stopper.stopSignal(store.bundle(state.id()).read()), timeout);
+        }
         return awaitRecordedExit(state.id());
     }
 

@@ -4,12 +4,15 @@ import static jocker.linux.Kernel.SIGKILL;
 import static jocker.linux.Kernel.SIGTERM;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jocker.course.Exercise;
 import jocker.linux.Kernel;
 import jocker.linux.SyscallException;
+import jocker.runtime.ExitStatus;
+import jocker.spec.Spec;
 
 /**
  * {@code docker stop}'s rule: ask, then insist.
@@ -22,20 +25,53 @@ import jocker.linux.SyscallException;
  */
 public final class Stopper {
 
+    /** The OCI annotation of the signal that stops the container (image-spec, annotations.md). */
+    public static final String ANNOTATION_STOP_SIGNAL = "org.opencontainers.image.stopSignal";
+    /** SIGRTMAX on Linux: the highest signal number. */
+    private static final int MAX_SIGNAL = 64;
+
     private Stopper() {
     }
 
     // tag::stop[]
     /**
-     * Sends SIGTERM, waits up to {@code timeout}, then sends SIGKILL; returns
-     * when the process is gone.
+     * Sends {@code stopSignal} (SIGTERM unless the image says otherwise),
+     * waits up to {@code timeout}, then sends SIGKILL; returns when the
+     * process is gone.
      */
-    public static void stop(ProcessHandle process, Duration timeout) {
-        // Exercise 2.7: send the process SIGTERM (signal); if it has not exited within the
+    public static void stop(ProcessHandle process, int stopSignal, Duration timeout) {
+        // Exercise 2.7: send the process stopSignal (signal); if it has not exited within the
         //   timeout (awaitExit), send SIGKILL and wait again.
-        Exercise.todo("2.7", "send the process SIGTERM (signal); if it has not exited within the timeout (awaitExit), send SIGKILL and wait again.");
+        Exercise.todo("2.7", "send the process stopSignal (signal); if it has not exited within the timeout (awaitExit), send SIGKILL and wait again.");
     }
     // end::stop[]
+
+    /**
+     * The signal {@code stop} sends first: the annotation
+     * {@value #ANNOTATION_STOP_SIGNAL} of the container's spec (chapter 5
+     * writes the image's {@code StopSignal} there), else SIGTERM.
+     */
+    public static int stopSignal(Spec spec) {
+        String name = spec.annotations.get(ANNOTATION_STOP_SIGNAL);
+        return name == null ? SIGTERM : signalNumber(name);
+    }
+
+    /** {@code KILL}, {@code SIGKILL} or {@code 9}: a signal by name or number, as Docker takes one. */
+    public static int signalNumber(String signal) {
+        if (signal.matches("[0-9]{1,2}") && Integer.parseInt(signal) >= 1
+                && Integer.parseInt(signal) <= MAX_SIGNAL) {
+            return Integer.parseInt(signal);
+        }
+        String name = signal.toUpperCase(Locale.ROOT);
+        name = name.startsWith("SIG") ? name : "SIG" + name;
+        for (int n = 1; n <= MAX_SIGNAL; n++) {
+            if (ExitStatus.signalName(n).equals(name)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("invalid signal: " + signal
+                + ": give a name such as SIGQUIT or QUIT, or a number from 1 to " + MAX_SIGNAL);
+    }
 
     /** kill(2); a process that has exited meanwhile has nothing left to stop: {@link Kernel#killIfRunning}. */
     public static void signal(ProcessHandle process, int signal) {

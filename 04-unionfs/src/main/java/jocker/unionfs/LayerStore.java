@@ -30,6 +30,7 @@ import jocker.images.Trees;
  * ├── &lt;64 hex&gt;/
  * │   ├── diff/          the layer's files, overlayfs form: a lower directory
  * │   ├── layer.tar      the same layer as an OCI layer tar; its SHA-256 is the name
+ * │                      (chapter 5: an imported layer has it only when its blob is a plain tar)
  * │   └── link           the layer's short name, such as MZ3XQ7K2PA
  * └── l/
  *     └── MZ3XQ7K2PA -&gt; ../&lt;64 hex&gt;/diff
@@ -66,7 +67,10 @@ public final class LayerStore {
         return layerDir(diffId).resolve("diff");
     }
 
-    /** The layer as an OCI layer tar. */
+    /**
+     * The layer as an OCI layer tar. A layer imported from a compressed blob
+     * has none: the blob, in chapter 5's blob store, is its copy.
+     */
     public Path tar(String diffId) throws LayerException {
         return layerDir(diffId).resolve("layer.tar");
     }
@@ -122,9 +126,8 @@ public final class LayerStore {
         if (exists(diffId)) {
             return diffId;
         }
-        Path partial = Files.createTempDirectory(Scratch.dir(root), "partial-");
+        Path partial = newPartial();
         try {
-            Files.createDirectory(partial.resolve("diff"));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(tar), 1 << 20)) {
                 LayerTar.unpack(in, partial.resolve("diff"));
             } catch (IOException e) {
@@ -135,18 +138,43 @@ public final class LayerStore {
             } else {
                 Files.copy(tar, partial.resolve("layer.tar"));
             }
-            String shortName = shortName();
-            Files.writeString(partial.resolve("link"), shortName + "\n");
-            try {
-                Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                return diffId; // made at the same time by another jocker
-            }
-            link(diffId);
-            return diffId;
+            return addUnpacked(partial, diffId);
         } finally {
             Trees.delete(partial);
         }
+    }
+
+    /**
+     * A new layer being made: a directory {@code partial-…} in the scratch
+     * directory with an empty {@code diff/} to unpack into. The caller
+     * either hands it to {@link #addUnpacked} or deletes it.
+     */
+    public Path newPartial() throws IOException {
+        Files.createDirectories(dir);
+        Path partial = Files.createTempDirectory(Scratch.dir(root), "partial-");
+        Files.createDirectory(partial.resolve("diff"));
+        return partial;
+    }
+
+    /**
+     * Adds {@code partial} (from {@link #newPartial}, its {@code diff/}
+     * filled, a {@code layer.tar} beside it or not) as layer {@code diffId},
+     * with one rename(2): the layer is in the store whole or not at all. The
+     * caller vouches that {@code diffId} is the digest of what it unpacked.
+     * A layer already there is kept, and {@code partial} is left to the caller.
+     */
+    public String addUnpacked(Path partial, String diffId) throws IOException {
+        if (exists(diffId)) {
+            return diffId;
+        }
+        Files.writeString(partial.resolve("link"), shortName() + "\n");
+        try {
+            Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            return diffId; // made at the same time by another jocker
+        }
+        link(diffId);
+        return diffId;
     }
 
     /**

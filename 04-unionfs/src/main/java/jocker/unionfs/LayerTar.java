@@ -8,27 +8,38 @@ import static jocker.linux.FileTypes.S_IFLNK;
 import static jocker.linux.FileTypes.S_IFMT;
 import static jocker.linux.FileTypes.S_IFREG;
 
+import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import jocker.course.Exercise;
 import jocker.images.Trees;
+import jocker.linux.Errno;
 import jocker.linux.Kernel;
+import jocker.linux.LibC;
+import jocker.linux.SyscallException;
 import jocker.linux.Syscalls;
 import jocker.linux.UnionLibC;
+import jocker.linux.UnpackCalls;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -51,6 +62,9 @@ public final class LayerTar {
     private static final int AT_FDCWD = -100;
     private static final long UTIME_OMIT = (1L << 30) - 2;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    /** Extended attributes that only overlayfs may set: a tar's would change what the container sees. */
+    private static final String OVERLAY_XATTRS = "trusted.overlay.";
+    private static final int COPY_BUFFER = 1 << 20;
 
     private LayerTar() {
     }
@@ -191,18 +205,24 @@ public final class LayerTar {
      * overlayfs's form. Refuses, with a {@link LayerException} naming the
      * entry, anything that would write outside {@code dir}: an absolute name
      * or one with {@code ..}, a name below a symbolic link, a hard link to
-     * outside. The caller deletes {@code dir} when it fails.
+     * outside. Symbolic links themselves are kept as the tar has them, even
+     * {@code /etc} or {@code ../../x}: they are resolved in the container,
+     * after pivot_root(2), and nothing here ever follows one. Extended
+     * attributes ({@code SCHILY.xattr.*}) are set, except overlayfs's own.
+     * The caller deletes {@code dir} when it fails.
      */
     public static void unpack(InputStream in, Path dir) throws IOException {
         Deque<Runnable> directoryTimes = new ArrayDeque<>();
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        Set<Path> directories = new HashSet<>(); // made or checked: a real directory, no link
+        XattrTarInputStream tar = new XattrTarInputStream(in);
+        Buffers buffer = new Buffers();
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
             Path relative = safeName(entry.getName());
             if (relative == null) {
                 continue; // the layer's root, "./"
             }
-            Path parent = makeParents(dir, relative, entry.getName());
+            Path parent = makeParents(dir, relative, entry.getName(), directories);
             String base = relative.getFileName().toString();
             if (base.startsWith(Whiteouts.PREFIX)) {
                 String hides = base.substring(Whiteouts.PREFIX.length());
@@ -219,28 +239,64 @@ public final class LayerTar {
                 continue;
             }
             Path target = parent.resolve(base);
-            boolean overWhiteout = Whiteouts.isWhiteout(target);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    && !(entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
-                Trees.delete(target); // a later entry of the same name replaces an earlier one
+            boolean overWhiteout = false;
+            boolean regular;
+            try {
+                regular = create(tar, entry, dir, target, buffer, directories);
+            } catch (FileAlreadyExistsException there) {
+                // a later entry of the same name replaces an earlier one; a directory merges
+                overWhiteout = Whiteouts.isWhiteout(target);
+                if (entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    regular = false;
+                } else {
+                    directories.removeIf(d -> d.startsWith(target));
+                    Trees.delete(target); // the link itself, never what it points to
+                    regular = create(tar, entry, dir, target, buffer, directories);
+                }
             }
-            create(tar, entry, dir, target);
             if (overWhiteout) {
                 keepOwn(target);
             }
-            Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
-            if (!entry.isSymbolicLink()) {
-                Files.setAttribute(target, "unix:mode", entry.getMode() & 07777);
-                FileTime time = entry.getLastModifiedTime();
-                if (entry.isDirectory()) {
-                    directoryTimes.push(() -> setModifiedTime(target, time)); // after its children are in
-                } else {
-                    setModifiedTime(target, time);
-                }
+            if (regular) {
+                setXattrs(entry, target, tar.xattrs()); // owner, mode and time came with the file (writeFile)
+            } else if (!entry.isLink()) { // a hard link's inode has its owner, mode and time already
+                setAttributes(entry, target, tar.xattrs(), directoryTimes);
             }
         }
         directoryTimes.forEach(Runnable::run);
+    }
+
+    /**
+     * Owner, mode, extended attributes and time of a file just made, in that
+     * order: chown(2) clears the set-user-ID bit and file capabilities, so
+     * they come after it. A symbolic link gets its owner and time (the link
+     * itself, {@code AT_SYMLINK_NOFOLLOW}) but no mode, which links lack.
+     */
+    private static void setAttributes(TarArchiveEntry entry, Path target, Map<String, byte[]> xattrs,
+            Deque<Runnable> directoryTimes) {
+        String path = target.toString();
+        int uid = (int) entry.getLongUserId();
+        int gid = (int) entry.getLongGroupId();
+        try {
+            UnpackCalls.lchown(path, uid, gid);
+        } catch (LastErrorException e) {
+            throw failed("lchown(" + Syscalls.quote(path) + ", " + uid + ", " + gid + ")", e);
+        }
+        if (!entry.isSymbolicLink()) {
+            int mode = entry.getMode() & 07777;
+            try {
+                UnpackCalls.chmod(path, mode);
+            } catch (LastErrorException e) {
+                throw failed("chmod(" + Syscalls.quote(path) + ", 0" + Integer.toOctalString(mode) + ")", e);
+            }
+        }
+        setXattrs(entry, target, xattrs);
+        FileTime time = entry.getLastModifiedTime();
+        if (entry.isDirectory()) {
+            directoryTimes.push(() -> setModifiedTime(target, time)); // after its children are in
+        } else {
+            setModifiedTime(target, time);
+        }
     }
 
     // tag::unpack-whiteouts[]
@@ -267,12 +323,18 @@ public final class LayerTar {
     }
     // end::unpack-whiteouts[]
 
-    private static void create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target)
-            throws IOException {
+    /**
+     * Makes the file of {@code entry} at {@code target}; throws
+     * {@link FileAlreadyExistsException} if something is there already,
+     * a symbolic link included: {@code O_EXCL} never writes through one.
+     * Returns whether it wrote a regular file, which has its owner, mode and
+     * time already.
+     */
+    private static boolean create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target,
+            Buffers buffer, Set<Path> directories) throws IOException {
         if (entry.isDirectory()) {
-            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(target);
-            }
+            Files.createDirectory(target);
+            directories.add(target);
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
         } else if (entry.isLink()) {
@@ -286,24 +348,81 @@ public final class LayerTar {
             if (relative == null) {
                 throw new LayerException("layer tar entry '" + entry.getName() + "': a hard link to the layer's root");
             }
-            Path source = makeParents(dir, relative, entry.getLinkName()).resolve(relative.getFileName().toString());
+            Path source = makeParents(dir, relative, entry.getLinkName(), directories)
+                    .resolve(relative.getFileName().toString());
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                 throw new LayerException("layer tar entry '" + entry.getName() + "': hard link to '"
                         + entry.getLinkName() + "', which is not an earlier file of this layer");
             }
-            Files.createLink(target, source);
+            Files.createLink(target, source); // link(2): a link to a symbolic link is one too, never its target
         } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
             int type = entry.isCharacterDevice() ? S_IFCHR : entry.isBlockDevice() ? S_IFBLK : S_IFIFO;
-            Kernel.mknod(target.toString(), type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
-        } else if (entry.isFile()) {
-            try (OutputStream out = Files.newOutputStream(target)) {
-                tar.transferTo(out);
-            } catch (FileAlreadyExistsException e) {
-                throw new LayerException("layer tar entry '" + entry.getName() + "': already there");
+            try {
+                Kernel.mknod(target.toString(), type | (entry.getMode() & 07777), entry.getDevMajor(),
+                        entry.getDevMinor());
+            } catch (SyscallException e) {
+                if (e.errno() == Errno.EEXIST.number()) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+                throw e;
             }
+        } else if (entry.isFile()) {
+            writeFile(tar, entry, target, buffer);
+            return true;
         } else {
             throw new LayerException("layer tar entry '" + entry.getName() + "': unsupported type '"
                     + (char) entry.getLinkFlag() + "'");
+        }
+        return false;
+    }
+
+    /**
+     * A regular file, written and given its owner, mode and time through one
+     * open descriptor. {@code O_EXCL} and {@code O_NOFOLLOW}: it is a new
+     * file, never one that a symbolic link of an earlier entry points to.
+     */
+    private static void writeFile(TarArchiveInputStream tar, TarArchiveEntry entry, Path target,
+            Buffers buffer) throws IOException {
+        String path = target.toString();
+        int fd;
+        try {
+            fd = UnpackCalls.open(path, UnpackCalls.O_WRONLY | UnpackCalls.O_CREAT | UnpackCalls.O_EXCL
+                    | UnpackCalls.O_NOFOLLOW | UnpackCalls.O_CLOEXEC, 0600);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EEXIST.number()) {
+                throw new FileAlreadyExistsException(path);
+            }
+            throw failed("open(" + Syscalls.quote(path) + ", O_WRONLY|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC)", e);
+        }
+        String call = "write";
+        try {
+            int n;
+            while ((n = tar.read(buffer.heap)) > 0) {
+                buffer.direct.clear();
+                buffer.direct.put(buffer.heap, 0, n);
+                for (long done = 0; done < n; ) {
+                    buffer.direct.position((int) done);
+                    done += UnpackCalls.write(fd, buffer.direct.slice(), n - done);
+                }
+            }
+            call = "fchown";
+            UnpackCalls.fchown(fd, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+            call = "fchmod"; // after fchown, which clears the set-user-ID bit
+            UnpackCalls.fchmod(fd, entry.getMode() & 07777);
+            call = "futimens";
+            Instant t = entry.getLastModifiedTime().toInstant();
+            UnpackCalls.futimens(fd, new long[] {0, UTIME_OMIT, t.getEpochSecond(), t.getNano()});
+        } catch (LastErrorException e) {
+            throw failed(call + "() of " + Syscalls.quote(path) + ", layer tar entry '" + entry.getName() + "'", e);
+        } finally {
+            UnpackCalls.close(fd);
+        }
+    }
+
+    /** The copy buffer of an unpack: the tar reader fills the heap array, write(2) takes the direct one. */
+    private record Buffers(byte[] heap, ByteBuffer direct) {
+        Buffers() {
+            this(new byte[COPY_BUFFER], ByteBuffer.allocateDirect(COPY_BUFFER));
         }
     }
 
@@ -339,26 +458,42 @@ public final class LayerTar {
      * Makes the directories above {@code relative} that are missing, and
      * returns the one it goes in. Never follows a symbolic link: one
      * earlier entry {@code etc -> /etc} and a later {@code etc/passwd}
-     * would otherwise write the host's password file.
+     * would otherwise write the host's password file. {@code directories}
+     * remembers those already made or checked, one lstat(2) each.
      */
-    private static Path makeParents(Path dir, Path relative, String name) throws IOException {
-        Path current = dir;
+    private static Path makeParents(Path dir, Path relative, String name, Set<Path> directories)
+            throws IOException {
         Path parents = relative.getParent();
         if (parents == null) {
-            return current;
+            return dir;
         }
+        Path whole = dir.resolve(parents);
+        if (directories.contains(whole)) {
+            return whole;
+        }
+        Path current = dir;
         for (Path part : parents) {
             current = current.resolve(part.toString());
-            if (Files.isSymbolicLink(current)) {
+            if (directories.contains(current)) {
+                continue;
+            }
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException missing) {
+                Files.createDirectory(current);
+                directories.add(current);
+                continue;
+            }
+            if (attrs.isSymbolicLink()) {
                 throw new LayerException("layer tar entry '" + name + "': goes through the symbolic link '"
                         + dir.relativize(current) + "'");
             }
-            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(current);
-            } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+            if (!attrs.isDirectory()) {
                 throw new LayerException("layer tar entry '" + name + "': '" + dir.relativize(current)
                         + "' is not a directory");
             }
+            directories.add(current);
         }
         return current;
     }
@@ -372,8 +507,30 @@ public final class LayerTar {
     private static void setModifiedTime(Path path, FileTime time) {
         Instant t = time.toInstant();
         long[] times = {0, UTIME_OMIT, t.getEpochSecond(), t.getNano()};
-        Syscalls.call("utimensat(AT_FDCWD, " + Syscalls.quote(path.toString()) + ", {UTIME_OMIT, " + t
-                + "}, AT_SYMLINK_NOFOLLOW)",
-                () -> UnionLibC.INSTANCE.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW));
+        try {
+            UnpackCalls.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+        } catch (LastErrorException e) {
+            throw failed("utimensat(AT_FDCWD, " + Syscalls.quote(path.toString()) + ", {UTIME_OMIT, " + t
+                    + "}, AT_SYMLINK_NOFOLLOW)", e);
+        }
+    }
+
+    /** The extended attributes of a tar entry, on the file just made; overlayfs's own are left out. */
+    private static void setXattrs(TarArchiveEntry entry, Path target, Map<String, byte[]> xattrs) {
+        String path = target.toString();
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            String name = xattr.getKey();
+            byte[] value = xattr.getValue();
+            if (!name.startsWith(OVERLAY_XATTRS)) { // overlayfs's marks come from .wh. entries only
+                Syscalls.call("lsetxattr(" + Syscalls.quote(path) + ", " + name + ") for layer tar entry '"
+                        + entry.getName() + "'",
+                        () -> UnionLibC.INSTANCE.lsetxattr(path, name, value, value.length, 0));
+            }
+        }
+    }
+
+    /** A failed call, as {@link Syscalls#call} reports it; the description is made only then. */
+    private static SyscallException failed(String call, LastErrorException e) {
+        return new SyscallException(call, e.getErrorCode(), LibC.INSTANCE.strerror(e.getErrorCode()));
     }
 }

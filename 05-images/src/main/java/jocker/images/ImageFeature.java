@@ -1,7 +1,9 @@
 package jocker.images;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,10 @@ import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
 import jocker.engine.Feature;
+import jocker.engine.Stopper;
+import jocker.runtime.Exercises;
+import jocker.security.Confinement;
+import jocker.security.UserIds;
 import jocker.spec.Spec;
 import jocker.unionfs.ContainerLayers;
 
@@ -24,6 +30,11 @@ import jocker.unionfs.ContainerLayers;
  */
 public final class ImageFeature implements Feature {
 
+    /** What {@code inspect} shows apart: the entrypoint and the command (JSON arrays), the user as named. */
+    static final String ANNOTATION_ENTRYPOINT = "dev.jocker.image.entrypoint";
+    static final String ANNOTATION_CMD = "dev.jocker.image.cmd";
+    static final String ANNOTATION_USER = "dev.jocker.image.user";
+
     /** The image each container being created resolved to: configure and prepareRoot agree on one. */
     private final Map<String, LocalImages.Image> resolved = new ConcurrentHashMap<>();
 
@@ -35,11 +46,93 @@ public final class ImageFeature implements Feature {
     @Override
     public void configure(ContainerStore store, Spec spec, CreateRequest request, ContainerState state)
             throws IOException {
-        LocalImages.Image image = new LocalImages(store.root()).resolve(request.image());
-        resolved.put(state.id(), image);
+        LocalImages images = new LocalImages(store.root());
+        LocalImages.Image image = images.resolve(request.image());
         ImageOverrides overrides = request.get(ImageOverrides.class);
-        apply(image.config().runConfig(), request, overrides != null ? overrides : ImageOverrides.NONE, spec);
+        overrides = overrides != null ? overrides : ImageOverrides.NONE;
+        ImageConfig.Config config = image.config().runConfig();
+        apply(config, request, overrides, spec);
+        String user = user(config, request, overrides);
+        runAs(lookUp(user, files(images, image)), spec);
+        spec.annotations.put(ANNOTATION_USER, user);
+        stopSignal(overrides.stopSignal() != null ? overrides.stopSignal() : config.stopSignal(), spec);
+        resolved.put(state.id(), image);
     }
+
+    /**
+     * {@code user} looked up in the image. In a workspace where exercise 5.9
+     * is not done yet, root and numeric IDs still run as chapter 2 ran them,
+     * so that the other exercises' containers run; a name needs the exercise.
+     */
+    private static ImageUser lookUp(String user, ImageFiles files) throws IOException {
+        try {
+            return ImageUser.resolve(user, files);
+        } catch (RuntimeException e) {
+            if (!Exercises.unfinished(e) || !user.matches("([0-9]+(:[0-9]+)?)?")) {
+                throw e;
+            }
+            UserIds ids = user.isEmpty() ? new UserIds(0, 0) : UserIds.parse(user);
+            return new ImageUser(ids.uid(), ids.gid(), List.of(), ids.uid() == 0 ? "/root" : "/");
+        }
+    }
+
+    /** The image's files as its containers start with them: its layers, read without a mount. */
+    private static ImageFiles files(LocalImages images, LocalImages.Image image) throws IOException {
+        List<Path> layers = new ArrayList<>();
+        for (Digest diffId : image.diffIds()) {
+            layers.add(images.layers().diff(diffId.toString()));
+        }
+        return new ImageFiles(layers);
+    }
+
+    /**
+     * The signal {@code stop} sends first, as the OCI annotation chapter 2's
+     * {@link Stopper} reads; an unknown one is refused now, not when stop needs it.
+     */
+    private static void stopSignal(String signal, Spec spec) {
+        if (signal != null && !signal.isEmpty()) {
+            Stopper.signalNumber(signal);
+            spec.annotations.put(Stopper.ANNOTATION_STOP_SIGNAL, signal);
+        }
+    }
+
+    /**
+     * Whom the process runs as: {@code -u} of chapter 5 (a name or
+     * numbers), else chapter 2's numeric {@code -u} of a request made in
+     * code, else the image's {@code User}; {@code ""} is root.
+     */
+    static String user(ImageConfig.Config config, CreateRequest request, ImageOverrides overrides) {
+        if (overrides.user() != null) {
+            return overrides.user();
+        }
+        Confinement confinement = request.get(Confinement.class);
+        if (confinement != null && confinement.user() != null) {
+            return confinement.user().toString();
+        }
+        return config.user() != null ? config.user() : "";
+    }
+
+    // tag::runAs[]
+    /**
+     * The process runs as {@code user}: its IDs and supplementary groups,
+     * the capabilities chapter 2 gives that user (none but the bounding set
+     * for any user but root), and {@code HOME} from passwd when neither the
+     * image nor {@code -e} set one, as runc does.
+     */
+    static void runAs(ImageUser user, Spec spec) {
+        spec.process.user.uid = user.uid();
+        spec.process.user.gid = user.gid();
+        spec.process.user.additionalGids = user.additionalGids();
+        if (spec.process.capabilities != null) {
+            spec.process.capabilities = Confinement.forUser(spec.process.capabilities.bounding, user.uid());
+        }
+        if (spec.process.env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            List<String> env = new ArrayList<>(spec.process.env);
+            env.add("HOME=" + user.home());
+            spec.process.env = env;
+        }
+    }
+    // end::runAs[]
 
     // tag::apply[]
     /**
@@ -62,6 +155,8 @@ public final class ImageFeature implements Feature {
                     + "' has no Entrypoint or Cmd: give one, such as 'jocker run " + request.image() + " sh'");
         }
         spec.process.args = args;
+        spec.annotations.put(ANNOTATION_ENTRYPOINT, json(entrypoint));
+        spec.annotations.put(ANNOTATION_CMD, json(cmd));
         spec.process.env = environment(config.env(), request.env());
         String workdir = request.workdir();
         if ((workdir == null || workdir.equals("/")) && config.workingDir() != null && !config.workingDir().isEmpty()) {
@@ -73,12 +168,13 @@ public final class ImageFeature implements Feature {
 
     /**
      * The image's environment with the request's over it. Chapter 1's default
-     * {@code PATH} and {@code HOME} are in every request: they stand only
-     * where the image sets none, as in Docker.
+     * {@code PATH} and {@code HOME} are in every request: {@code PATH}
+     * stands only where the image sets none, as in Docker; {@code HOME} is
+     * the user's, from the image's passwd ({@link #runAs}).
      */
     static List<String> environment(List<String> image, List<String> request) {
         Map<String, String> vars = new LinkedHashMap<>();
-        put(vars, Spec.DEFAULT_ENV);
+        put(vars, Spec.DEFAULT_ENV.stream().filter(e -> !e.startsWith("HOME=")).toList());
         if (image != null) {
             put(vars, image);
         }
@@ -99,6 +195,51 @@ public final class ImageFeature implements Feature {
                 vars.put(entry, "");
             }
         }
+    }
+
+    private static String json(List<String> values) {
+        return new String(ImageJson.bytes(values), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Docker's {@code Config} of the container as it was made: the image's
+     * name as given and its ID, the entrypoint and command apart (the
+     * engine shows them joined, as they run), the user as named.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void inspect(ContainerStore store, ContainerState state, Spec spec, Map<String, Object> doc)
+            throws IOException {
+        Map<String, Object> config = (Map<String, Object>) doc.get("Config");
+        config.put("Image", state.image());
+        ContainerLayers layers = ContainerLayers.read(store, state.id());
+        if (layers != null) {
+            doc.put("Image", layers.image());
+        }
+        if (spec.annotations.containsKey(ANNOTATION_CMD)) {
+            List<String> entrypoint = entrypoint(spec);
+            config.put("Entrypoint", entrypoint.isEmpty() ? null : entrypoint);
+            config.put("Cmd", cmd(spec));
+        }
+        config.put("Env", spec.process.env); // what the process gets: HOME too, which Docker's inspect leaves out
+        config.put("WorkingDir", spec.process.cwd);
+        config.put("User", spec.annotations.getOrDefault(ANNOTATION_USER, ""));
+        config.put("StopSignal", spec.annotations.get(Stopper.ANNOTATION_STOP_SIGNAL));
+    }
+
+    /** The entrypoint a container of an image runs, apart from its command: empty for none. */
+    public static List<String> entrypoint(Spec spec) {
+        return list(spec.annotations.get(ANNOTATION_ENTRYPOINT));
+    }
+
+    /** The command a container of an image runs after its entrypoint: Docker's {@code Config.Cmd}. */
+    public static List<String> cmd(Spec spec) {
+        return list(spec.annotations.get(ANNOTATION_CMD));
+    }
+
+    private static List<String> list(String json) {
+        return json == null ? List.of() : List.of(ImageJson.read(json.getBytes(StandardCharsets.UTF_8),
+                String[].class, "annotation"));
     }
 
     /** The image's layers under the container's own: what chapter 4 mounts when it starts. */

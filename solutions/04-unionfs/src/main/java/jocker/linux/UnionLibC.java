@@ -8,7 +8,9 @@ import com.sun.jna.Platform;
 /**
  * The C library calls of chapter 4, bound with JNA like chapter 1's
  * {@link jocker.linux.LibC}: extended attributes, which overlayfs uses to
- * mark opaque directories, and the times of an unpacked layer's files.
+ * mark opaque directories, and which a layer tar may carry
+ * ({@code security.capability}). {@link UnpackCalls} has the calls that give
+ * an unpacked file its owner, mode and time.
  *
  * <p>Java has {@code UserDefinedFileAttributeView}, but it only reaches the
  * {@code user.} namespace: asked for {@code trusted.overlay.opaque} it writes
@@ -23,10 +25,4 @@ public interface UnionLibC extends Library {
 
     /** lgetxattr(2): the value's length, or -1 with ENODATA if the attribute is not set. */
     int lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
-
-    /**
-     * utimensat(2): {@code times} is two {@code struct timespec}, access then
-     * modification time, each as seconds and nanoseconds.
-     */
-    int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
 }

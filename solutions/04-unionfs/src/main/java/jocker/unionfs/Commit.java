@@ -70,6 +70,30 @@ public final class Commit {
     }
     // end::commit[]
 
+    /** What a later chapter's commit does with a container's upper layer, while the container is paused. */
+    @FunctionalInterface
+    public interface UpperLayer<T> {
+        T take(ContainerState state, ContainerLayers layers, Path upper) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} on the upper layer of container {@code ref}, paused
+     * meanwhile as {@link #commit} pauses it: chapter 5's commit makes an
+     * image of its own kind of the same layer.
+     */
+    public <T> T withUpperLayer(String ref, UpperLayer<T> body) throws IOException {
+        ContainerState state = store.find(ref);
+        ContainerLayers layers = layersOf(state, ref);
+        Cgroup frozen = state.isRunning() ? freeze(state.id()) : null;
+        try {
+            return body.take(state, layers, ContainerLayers.upper(store, state.id()));
+        } finally {
+            if (frozen != null) {
+                thaw(state.id(), frozen);
+            }
+        }
+    }
+
     private ContainerLayers layersOf(ContainerState state, String ref) throws IOException {
         ContainerLayers layers = ContainerLayers.read(store, state.id());
         if (layers == null) {

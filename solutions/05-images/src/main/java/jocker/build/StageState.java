@@ -8,6 +8,7 @@ import java.util.Map;
 import jocker.images.Descriptor;
 import jocker.images.Digest;
 import jocker.images.ImageConfig;
+import jocker.images.ImageJson;
 import jocker.images.LocalImages;
 
 /**
@@ -78,7 +79,7 @@ final class StageState {
      * history entry for {@code createdBy}.
      */
     ImageConfig next(ImageConfig.Config run, Digest diffId, String createdBy) {
-        String now = Instant.now().toString();
+        String now = ImageJson.timestamp(Instant.now()); // as Go writes it: skopeo keeps the image ID
         List<String> diffIds = new ArrayList<>(config.rootfs() != null ? config.rootfs().diffIds() : List.of());
         if (diffId != null) {
             diffIds.add(diffId.toString());

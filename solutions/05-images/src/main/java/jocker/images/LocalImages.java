@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -260,16 +261,22 @@ public final class LocalImages {
     public long size(Image image) throws IOException {
         long size = 0;
         for (Digest diffId : image.diffIds()) {
-            Path tar = layers.tar(diffId.toString());
-            if (Files.isRegularFile(tar)) {
-                size += Files.size(tar);
-            } else if (blobs.has(diffId)) {
-                size += blobs.size(diffId);
-            } else if (layers.exists(diffId.toString())) {
-                size += treeSize(layers.diff(diffId.toString()));
-            }
+            size += layerSize(diffId);
         }
         return size;
+    }
+
+    /** The size of layer {@code diffId} uncompressed: its tar's, as {@code docker history} shows it. */
+    public long layerSize(Digest diffId) throws IOException {
+        Path tar = layers.tar(diffId.toString());
+        if (Files.isRegularFile(tar)) {
+            return Files.size(tar);
+        } else if (blobs.has(diffId)) {
+            return blobs.size(diffId);
+        } else if (layers.exists(diffId.toString())) {
+            return treeSize(layers.diff(diffId.toString()));
+        }
+        return 0;
     }
 
     private static long treeSize(Path dir) throws IOException {
@@ -432,6 +439,26 @@ public final class LocalImages {
     }
     // end::remove[]
 
+    /**
+     * Whether a container, running or not, was made from image {@code id}:
+     * its {@code layers.json} names the image's ID. Such an image is kept by
+     * {@code rmi} unless forced, and by {@code image prune}.
+     */
+    public boolean usedByContainer(Digest id) {
+        try {
+            ContainerStore containers = new ContainerStore(root);
+            for (String container : containers.idsWith("layers.json")) {
+                ContainerLayers used = ContainerLayers.read(containers, container);
+                if (used != null && id.toString().equals(used.image())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The name among the image's that {@code ref} spells, or null when {@code ref} is an ID. */
     private static Reference namedBy(String ref, Image image) {
         try {
@@ -473,6 +500,23 @@ public final class LocalImages {
      * layers that no image and no container has. Called with the index locked.
      */
     private void collectGarbage() throws IOException {
+        discardUnneeded(blobs.list(), layers.list());
+    }
+
+    /**
+     * Deletes those of {@code blobCandidates} and {@code layerCandidates}
+     * that no recorded image and no container needs: what a load stored
+     * before it failed, or a nested index it read on the way.
+     */
+    public void discard(Collection<Digest> blobCandidates, Collection<String> layerCandidates) throws IOException {
+        locked(() -> {
+            discardUnneeded(blobCandidates, layerCandidates);
+            return null;
+        });
+    }
+
+    private void discardUnneeded(Collection<Digest> blobCandidates, Collection<String> layerCandidates)
+            throws IOException {
         Set<Digest> keepBlobs = new HashSet<>();
         Set<String> keepLayers = new HashSet<>();
         for (Entry e : entries()) {
@@ -490,12 +534,12 @@ public final class LocalImages {
                 keepLayers.addAll(used.layers());
             }
         }
-        for (Digest blob : blobs.list()) {
+        for (Digest blob : blobCandidates) {
             if (!keepBlobs.contains(blob)) {
                 blobs.delete(blob);
             }
         }
-        for (String diffId : layers.list()) {
+        for (String diffId : layerCandidates) {
             if (!keepLayers.contains(diffId)) {
                 layers.delete(diffId);
             }
@@ -528,7 +572,7 @@ public final class LocalImages {
         Path rootfs = new ImageStore(root).rootfs(ImageStore.BUILT_IN);
         Descriptor layer = layerFromTree(rootfs);
         FileTime made = Files.getLastModifiedTime(rootfs.resolve("bin/busybox"), LinkOption.NOFOLLOW_LINKS);
-        String created = made.toInstant().toString();
+        String created = ImageJson.timestamp(made.toInstant());
         ImageConfig config = new ImageConfig(created, null, "amd64", "linux",
                 new ImageConfig.Config(null, null, Spec.DEFAULT_ENV.subList(0, 1), null, List.of("sh"), null, null,
                         null, null, null),
