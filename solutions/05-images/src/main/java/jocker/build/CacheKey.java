@@ -37,10 +37,10 @@ public final class CacheKey {
      */
     public static Digest of(Digest parent, String instruction, Path files) throws IOException {
         MessageDigest sha = Digest.sha256();
-        // begin exercise 5.8: hash the parent's ID ("scratch" when null) and the instruction, each ended by
-        //   '\n'. Then, for COPY and ADD, every entry under files, in sorted order: its path relative to
-        //   files, then its "unix:mode", "unix:uid" and "unix:gid" (Files.getAttribute, not following
-        //   links), then a link's target or a regular file's bytes. Not the times.
+        // begin exercise 5.8: hash the parent's ID ("scratch" when null) and the instruction, each
+        //   ended by '\n'. Then, for COPY and ADD, every entry under files, in sorted order: its path
+        //   relative to files, then its "unix:mode", "unix:uid" and "unix:gid" (Files.getAttribute,
+        //   not following links), then a link's target or a regular file's bytes. Not the times.
         update(sha, parent == null ? "scratch" : parent.toString());
         update(sha, instruction);
         if (files != null) {
@@ -51,8 +51,8 @@ public final class CacheKey {
             for (Path entry : entries) {
                 Map<String, Object> attrs = Files.readAttributes(entry, "unix:mode,uid,gid",
                         LinkOption.NOFOLLOW_LINKS);
-                update(sha, files.relativize(entry) + " " + attrs.get("mode") + " " + attrs.get("uid") + " "
-                        + attrs.get("gid"));
+                update(sha, files.relativize(entry) + " " + attrs.get("mode") + " " + attrs.get("uid")
+                        + " " + attrs.get("gid"));
                 if (Files.isSymbolicLink(entry)) {
                     update(sha, Files.readSymbolicLink(entry).toString());
                 } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {

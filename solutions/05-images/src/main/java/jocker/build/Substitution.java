@@ -107,12 +107,16 @@ public final class Substitution {
     }
 
     // tag::dollar[]
-    /** What a {@code $} (already read) expands to: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-w}}, … */
+    /**
+     * What a {@code $} (already read) expands to: {@code $NAME}, {@code ${NAME}},
+     * {@code ${NAME:-w}}, …
+     */
     private String dollar() {
-        // begin exercise 5.7: after '$' comes a name (letters, digits, '_': readName()), or '{' NAME '}',
-        //   or '{' NAME ':-' WORD '}' (WORD if NAME is unset or empty) or '{' NAME ':+' WORD '}' (WORD if
-        //   it is set and not empty, else nothing); read WORD with until('}'), which expands it too. An unset
-        //   name is "", a '$' followed by anything else stays a '$'.
+        // begin exercise 5.7: after '$' comes a name (letters, digits, '_': readName()), or
+        //   '{' NAME '}', or '{' NAME ':-' WORD '}' (WORD if NAME is unset or empty) or
+        //   '{' NAME ':+' WORD '}' (WORD if it is set and not empty, else nothing); read WORD with
+        //   until('}'), which expands it too. An unset name is "", a '$' followed by anything else
+        //   stays a '$'.
         if (pos >= word.length()) {
             return "$";
         }
@@ -123,7 +127,8 @@ public final class Substitution {
         pos++;
         String name = readName();
         if (name.isEmpty()) {
-            throw new DockerfileException("bad substitution: a name must follow \"${\" in \"" + word + "\"");
+            throw new DockerfileException("bad substitution: a name must follow \"${\" in \"" + word
+                    + "\"");
         }
         String value = env.get(name);
         if (pos < word.length() && word.charAt(pos) == '}') {
@@ -132,8 +137,8 @@ public final class Substitution {
         }
         char modifier = pos + 1 < word.length() && word.charAt(pos) == ':' ? word.charAt(pos + 1) : 0;
         if (modifier != '-' && modifier != '+') {
-            throw new DockerfileException("bad substitution: only ${NAME}, ${NAME:-word} and ${NAME:+word} are "
-                    + "supported, in \"" + word + "\"");
+            throw new DockerfileException("bad substitution: only ${NAME}, ${NAME:-word} and "
+                    + "${NAME:+word} are supported, in \"" + word + "\"");
         }
         pos += 2;
         String alternative = until('}');

@@ -155,10 +155,12 @@ public final class ImageArchive {
         //   and return Manifest.oci of their descriptors (a layer's media type from its first bytes).
         Path configFile = loading.members.file(entry.config(), loading.what + ": Config");
         Digest config = loading.put(configFile, digestNamed(entry.config()), entry.config());
-        ImageConfig parsed = ImageConfig.parse(loading.blobs().read(config), loading.what + ": " + entry.config());
+        ImageConfig parsed = ImageConfig.parse(loading.blobs().read(config),
+                loading.what + ": " + entry.config());
         if (parsed.diffIds().size() != entry.layers().size()) {
-            throw new ImageException(loading.what + ": " + entry.config() + " lists " + parsed.diffIds().size()
-                    + " diff IDs, manifest.json " + entry.layers().size() + " layers");
+            throw new ImageException(loading.what + ": " + entry.config() + " lists "
+                    + parsed.diffIds().size() + " diff IDs, manifest.json " + entry.layers().size()
+                    + " layers");
         }
         List<Descriptor> layers = new ArrayList<>();
         for (String name : entry.layers()) {
@@ -166,7 +168,8 @@ public final class ImageArchive {
             Digest layer = loading.put(file, digestNamed(name), name);
             layers.add(new Descriptor(ArchiveMembers.layerMediaType(file), layer, Files.size(file)));
         }
-        return Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, config, Files.size(configFile)), layers);
+        long configSize = Files.size(configFile);
+        return Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, config, configSize), layers);
         // end exercise 5.10
     }
     // end::docker-entry[]

@@ -63,15 +63,17 @@ public record ImageUser(int uid, int gid, List<Integer> additionalGids, String h
         String groupPart = colon < 0 ? "" : user.substring(colon + 1);
         // begin exercise 5.9: find the passwd entry: by UID if userPart is a number (id; "" is 0),
         //   else by name (none: ImageException "unable to find user NAME: no matching entries in
-        //   passwd file"). No entry for a UID: that UID, GID 0, home "/". With a groupPart, the GID is
-        //   the group's of that name or that number (same rule, "…in group file"), no supplementary
-        //   groups; without: the entry's GID, and every group whose members list the user's name.
+        //   passwd file"). No entry for a UID: that UID, GID 0, home "/". With a groupPart, the GID
+        //   is the group's of that name or that number (same rule, "…in group file"), no
+        //   supplementary groups; without: the entry's GID, and every group whose members list the
+        //   user's name.
         Integer uid = id(userPart.isEmpty() ? "0" : userPart);
         PasswdEntry entry = passwd.stream()
                 .filter(p -> uid != null ? p.uid() == uid : p.name().equals(userPart))
                 .findFirst().orElse(null);
         if (entry == null && uid == null) {
-            throw new ImageException("unable to find user " + userPart + ": no matching entries in passwd file");
+            throw new ImageException("unable to find user " + userPart
+                    + ": no matching entries in passwd file");
         }
         int gid = entry != null ? entry.gid() : 0;
         String home = entry != null && !entry.home().isEmpty() ? entry.home() : "/";
@@ -82,7 +84,8 @@ public record ImageUser(int uid, int gid, List<Integer> additionalGids, String h
                     .filter(g -> number != null ? g.gid() == number : g.name().equals(groupPart))
                     .findFirst().orElse(null);
             if (group == null && number == null) {
-                throw new ImageException("unable to find group " + groupPart + ": no matching entries in group file");
+                throw new ImageException("unable to find group " + groupPart
+                        + ": no matching entries in group file");
             }
             gid = group != null ? group.gid() : number;
         } else if (entry != null) {

@@ -143,7 +143,8 @@ public final class LayerImport {
     static InputStream decompress(InputStream in, String what) throws IOException {
         // begin exercise 5.6: peek at the first bytes (mark, readNBytes, reset); gzip (GZIP_MAGIC)
         //   becomes a GZIPInputStream, zstd (ZSTD_MAGIC) a ZstdCompressorInputStream, a tar (isTar)
-        //   is returned as it is; anything else: an ImageException naming what (describe says what it is).
+        //   is returned as it is; anything else: an ImageException naming what (describe says what
+        //   it is).
         in.mark(TAR_BLOCK);
         byte[] head = in.readNBytes(TAR_BLOCK);
         in.reset();

@@ -52,8 +52,8 @@ public record Reference(String domain, String path, String tag, String digest) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
             if (!TAG.matcher(tag).matches()) {
-                throw new ImageException("invalid reference format: '" + reference + "': the tag '" + tag
-                        + "' must be letters, digits, _ . - and at most 128 long");
+                throw new ImageException("invalid reference format: '" + reference + "': the tag '"
+                        + tag + "' must be letters, digits, _ . - and at most 128 long");
             }
         }
         // begin exercise 5.3: split off the domain (a first component with '.' or ':',
@@ -74,7 +74,8 @@ public record Reference(String domain, String path, String tag, String digest) {
             }
         }
         if (path.isEmpty()) {
-            throw new ImageException("invalid reference format: '" + reference + "' names no repository");
+            throw new ImageException("invalid reference format: '" + reference
+                    + "' names no repository");
         }
         for (String component : path.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {

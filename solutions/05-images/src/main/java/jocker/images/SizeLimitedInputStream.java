@@ -40,9 +40,10 @@ public final class SizeLimitedInputStream extends FilterInputStream {
         if (n > 0) {
             count += n;
             if (count > limit) {
-                throw new ImageException(what + " is larger than " + limit + " bytes uncompressed, the limit;"
-                        + " if it is genuine, raise it with " + LayerImport.MAX_BYTES_ENV + "=BYTES or -D"
-                        + LayerImport.MAX_BYTES_PROPERTY + "=BYTES");
+                throw new ImageException(what + " is larger than " + limit
+                        + " bytes uncompressed, the limit; if it is genuine, raise it with "
+                        + LayerImport.MAX_BYTES_ENV + "=BYTES or -D" + LayerImport.MAX_BYTES_PROPERTY
+                        + "=BYTES");
             }
         }
         return n;
