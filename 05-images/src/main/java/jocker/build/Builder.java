@@ -185,13 +185,18 @@ public final class Builder {
     }
 
     // tag::step[]
-    /** Takes one step: from the cache if it has it, else by running it; the stage moves on to its image. */
+    /**
+     * Takes one step: from the cache if it has it, else by running it; the
+     * stage moves on to its image.
+     */
     private void take(Build build, StageState state, Instruction instruction)
             throws IOException, InterruptedException {
         Step step = new Steps(build.file, build.request.buildArgs(), build.metaArgs, images,
-                build.request.context(), build.context, build.stages, build.usedArgs).prepare(state, instruction);
+                build.request.context(), build.context, build.stages, build.usedArgs)
+                .prepare(state, instruction);
         try {
-            Digest key = CacheKey.of(state.id(), step.createdBy(), step.files() != null ? step.files().root() : null);
+            Path files = step.files() != null ? step.files().root() : null;
+            Digest key = CacheKey.of(state.id(), step.createdBy(), files);
             LocalImages.Image cached = build.request.noCache() ? null : cache.find(key);
             if (cached != null) {
                 build.out.println(" ---> Using cache");
@@ -202,8 +207,8 @@ public final class Builder {
                 if (layer != null) {
                     layers.add(layer);
                 }
-                ImageConfig config = state.next(step.config(), layer != null ? layer.digestValue() : null,
-                        step.createdBy());
+                Digest diffId = layer != null ? layer.digestValue() : null;
+                ImageConfig config = state.next(step.config(), diffId, step.createdBy());
                 cached = images.add(config, layers, null, true);
                 cache.put(key, cached.id());
             }
@@ -225,11 +230,13 @@ public final class Builder {
      * foreground; its upper layer becomes the new layer (none if it changed
      * nothing). The container is removed whatever happens.
      */
-    private Descriptor run(Build build, StageState state, Step step) throws IOException, InterruptedException {
+    private Descriptor run(Build build, StageState state, Step step)
+            throws IOException, InterruptedException {
         List<String> env = new ArrayList<>(Spec.DEFAULT_ENV);
         state.runArgs().forEach((name, value) -> env.add(name + "=" + value));
-        CreateRequest request = new CreateRequest(state.image.id().toString(), step.command(), null, null, env,
-                null, false).with(new ImageOverrides(List.of(), null)); // no ENTRYPOINT: the step's command alone
+        // no ENTRYPOINT: the step's command alone
+        CreateRequest request = new CreateRequest(state.image.id().toString(), step.command(),
+                null, null, env, null, false).with(new ImageOverrides(List.of(), null));
         ContainerState container = engine.create(request);
         String shortId = container.id().substring(0, 12);
         try {

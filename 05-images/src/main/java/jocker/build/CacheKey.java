@@ -38,10 +38,10 @@ public final class CacheKey {
      */
     public static Digest of(Digest parent, String instruction, Path files) throws IOException {
         MessageDigest sha = Digest.sha256();
-        // Exercise 5.8: hash the parent's ID ("scratch" when null) and the instruction, each ended by
-        //   '\n'. Then, for COPY and ADD, every entry under files, in sorted order: its path relative to
-        //   files, then its "unix:mode", "unix:uid" and "unix:gid" (Files.getAttribute, not following
-        //   links), then a link's target or a regular file's bytes. Not the times.
+        // Exercise 5.8: hash the parent's ID ("scratch" when null) and the instruction, each
+        //   ended by '\n'. Then, for COPY and ADD, every entry under files, in sorted order: its path
+        //   relative to files, then its "unix:mode", "unix:uid" and "unix:gid" (Files.getAttribute,
+        //   not following links), then a link's target or a regular file's bytes. Not the times.
         return Exercise.todo("5.8", "hash the parent's ID (\"scratch\" when null) and the instruction, each ended by '\\n'. Then, for COPY and ADD, every entry under files, in sorted order: its path relative to files, then its \"unix:mode\", \"unix:uid\" and \"unix:gid\" (Files.getAttribute, not following links), then a link's target or a regular file's bytes. Not the times.");
     }
     // end::key[]

@@ -80,9 +80,10 @@ public final class DockerIgnore {
         String path = clean(relativePath);
         List<String> parents = parents(path);
         boolean ignored = false;
-        // Exercise 5.7: go through the rules in order: the last one that matches decides (an exception
-        //   un-ignores). A rule matches if its regex matches the path or one of its parents (a pattern that
-        //   names a directory ignores everything below it). Skip a rule that cannot change the answer.
+        // Exercise 5.7: go through the rules in order: the last one that matches decides (an
+        //   exception un-ignores). A rule matches if its regex matches the path or one of its parents
+        //   (a pattern that names a directory ignores everything below it). Skip a rule that cannot
+        //   change the answer.
         Exercise.todo("5.7", "go through the rules in order: the last one that matches decides (an exception un-ignores). A rule matches if its regex matches the path or one of its parents (a pattern that names a directory ignores everything below it). Skip a rule that cannot change the answer.");
         return ignored;
     }

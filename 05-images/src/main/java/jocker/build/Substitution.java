@@ -108,12 +108,16 @@ public final class Substitution {
     }
 
     // tag::dollar[]
-    /** What a {@code $} (already read) expands to: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-w}}, … */
+    /**
+     * What a {@code $} (already read) expands to: {@code $NAME}, {@code ${NAME}},
+     * {@code ${NAME:-w}}, …
+     */
     private String dollar() {
-        // Exercise 5.7: after '$' comes a name (letters, digits, '_': readName()), or '{' NAME '}',
-        //   or '{' NAME ':-' WORD '}' (WORD if NAME is unset or empty) or '{' NAME ':+' WORD '}' (WORD if
-        //   it is set and not empty, else nothing); read WORD with until('}'), which expands it too. An unset
-        //   name is "", a '$' followed by anything else stays a '$'.
+        // Exercise 5.7: after '$' comes a name (letters, digits, '_': readName()), or
+        //   '{' NAME '}', or '{' NAME ':-' WORD '}' (WORD if NAME is unset or empty) or
+        //   '{' NAME ':+' WORD '}' (WORD if it is set and not empty, else nothing); read WORD with
+        //   until('}'), which expands it too. An unset name is "", a '$' followed by anything else
+        //   stays a '$'.
         return Exercise.todo("5.7", "after '$' comes a name (letters, digits, '_': readName()), or '{' NAME '}', or '{' NAME ':-' WORD '}' (WORD if NAME is unset or empty) or '{' NAME ':+' WORD '}' (WORD if it is set and not empty, else nothing); read WORD with until('}'), which expands it too. An unset name is \"\", a '$' followed by anything else stays a '$'.");
     }
     // end::dollar[]

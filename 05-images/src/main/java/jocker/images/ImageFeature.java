@@ -142,7 +142,8 @@ public final class ImageFeature implements Feature {
      * image's {@code Env} comes first and {@code -e} wins, {@code -w} wins
      * over {@code WorkingDir}.
      */
-    static void apply(ImageConfig.Config config, CreateRequest request, ImageOverrides overrides, Spec spec) {
+    static void apply(ImageConfig.Config config, CreateRequest request, ImageOverrides overrides,
+            Spec spec) {
         List<String> entrypoint = overrides.entrypoint() != null ? overrides.entrypoint()
                 : config.entrypoint() != null ? config.entrypoint() : List.of();
         List<String> cmd = !request.command().isEmpty() ? request.command()
@@ -152,14 +153,16 @@ public final class ImageFeature implements Feature {
         args.addAll(cmd);
         if (args.isEmpty()) {
             throw new ImageException("no command given, and image '" + request.image()
-                    + "' has no Entrypoint or Cmd: give one, such as 'jocker run " + request.image() + " sh'");
+                    + "' has no Entrypoint or Cmd: give one, such as 'jocker run " + request.image()
+                    + " sh'");
         }
         spec.process.args = args;
         spec.annotations.put(ANNOTATION_ENTRYPOINT, json(entrypoint));
         spec.annotations.put(ANNOTATION_CMD, json(cmd));
         spec.process.env = environment(config.env(), request.env());
         String workdir = request.workdir();
-        if ((workdir == null || workdir.equals("/")) && config.workingDir() != null && !config.workingDir().isEmpty()) {
+        boolean imageHasOne = config.workingDir() != null && !config.workingDir().isEmpty();
+        if ((workdir == null || workdir.equals("/")) && imageHasOne) {
             workdir = config.workingDir();
         }
         spec.process.cwd = workdir == null || workdir.isEmpty() ? "/" : workdir;

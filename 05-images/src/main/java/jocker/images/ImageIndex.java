@@ -42,16 +42,17 @@ public record ImageIndex(int schemaVersion, String mediaType, List<Descriptor> m
     public Descriptor forHost(String what) {
         for (Descriptor d : manifests) {
             Descriptor.Platform p = d.platform();
-            if (p != null && HOST.os().equals(p.os()) && HOST.architecture().equals(p.architecture())) {
+            if (p != null && HOST.os().equals(p.os())
+                    && HOST.architecture().equals(p.architecture())) {
                 return d;
             }
         }
         if (manifests.size() == 1 && manifests.get(0).platform() == null) {
             return manifests.get(0);
         }
+        List<String> platforms = manifests.stream().map(d -> String.valueOf(d.platform())).toList();
         throw new ImageException(what + ": no manifest for " + HOST + "; it has "
-                + (manifests.isEmpty() ? "none"
-                        : String.join(", ", manifests.stream().map(d -> String.valueOf(d.platform())).toList())));
+                + (manifests.isEmpty() ? "none" : String.join(", ", platforms)));
     }
     // end::platform[]
 }

@@ -64,9 +64,10 @@ public record ImageUser(int uid, int gid, List<Integer> additionalGids, String h
         String groupPart = colon < 0 ? "" : user.substring(colon + 1);
         // Exercise 5.9: find the passwd entry: by UID if userPart is a number (id; "" is 0),
         //   else by name (none: ImageException "unable to find user NAME: no matching entries in
-        //   passwd file"). No entry for a UID: that UID, GID 0, home "/". With a groupPart, the GID is
-        //   the group's of that name or that number (same rule, "…in group file"), no supplementary
-        //   groups; without: the entry's GID, and every group whose members list the user's name.
+        //   passwd file"). No entry for a UID: that UID, GID 0, home "/". With a groupPart, the GID
+        //   is the group's of that name or that number (same rule, "…in group file"), no
+        //   supplementary groups; without: the entry's GID, and every group whose members list the
+        //   user's name.
         return Exercise.todo("5.9", "find the passwd entry: by UID if userPart is a number (id; \"\" is 0), else by name (none: ImageException \"unable to find user NAME: no matching entries in passwd file\"). No entry for a UID: that UID, GID 0, home \"/\". With a groupPart, the GID is the group's of that name or that number (same rule, \"…in group file\"), no supplementary groups; without: the entry's GID, and every group whose members list the user's name.");
     }
     // end::lookup[]

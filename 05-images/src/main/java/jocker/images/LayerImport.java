@@ -144,7 +144,8 @@ public final class LayerImport {
     static InputStream decompress(InputStream in, String what) throws IOException {
         // Exercise 5.6: peek at the first bytes (mark, readNBytes, reset); gzip (GZIP_MAGIC)
         //   becomes a GZIPInputStream, zstd (ZSTD_MAGIC) a ZstdCompressorInputStream, a tar (isTar)
-        //   is returned as it is; anything else: an ImageException naming what (describe says what it is).
+        //   is returned as it is; anything else: an ImageException naming what (describe says what
+        //   it is).
         return Exercise.todo("5.6", "peek at the first bytes (mark, readNBytes, reset); gzip (GZIP_MAGIC) becomes a GZIPInputStream, zstd (ZSTD_MAGIC) a ZstdCompressorInputStream, a tar (isTar) is returned as it is; anything else: an ImageException naming what (describe says what it is).");
     }
     // end::decompress[]

@@ -386,7 +386,8 @@ public final class LocalImages {
      * untagged: the container still runs on its layers. Returns Docker's lines,
      * {@code Untagged: …} and {@code Deleted: …}.
      */
-    public List<String> remove(String ref, boolean force, Predicate<Digest> usedByContainer) throws IOException {
+    public List<String> remove(String ref, boolean force, Predicate<Digest> usedByContainer)
+            throws IOException {
         return collecting(() -> {
             List<String> out = new ArrayList<>();
             Image image = find(ref);
@@ -402,8 +403,8 @@ public final class LocalImages {
             }
             if (lastName && usedByContainer.test(image.id())) {
                 if (!force) {
-                    throw new ImageException("conflict: unable to remove repository reference \"" + ref
-                            + "\" (must force) - container is using its referenced image "
+                    throw new ImageException("conflict: unable to remove repository reference \""
+                            + ref + "\" (must force) - container is using its referenced image "
                             + image.id().shortHex());
                 }
                 if (named != null) {

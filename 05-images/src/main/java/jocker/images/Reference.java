@@ -53,8 +53,8 @@ public record Reference(String domain, String path, String tag, String digest) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
             if (!TAG.matcher(tag).matches()) {
-                throw new ImageException("invalid reference format: '" + reference + "': the tag '" + tag
-                        + "' must be letters, digits, _ . - and at most 128 long");
+                throw new ImageException("invalid reference format: '" + reference + "': the tag '"
+                        + tag + "' must be letters, digits, _ . - and at most 128 long");
             }
         }
         // Exercise 5.3: split off the domain (a first component with '.' or ':',
