@@ -53,7 +53,7 @@ class ImageCommandsTest {
     }
 
     @Test
-    @Graded(exercise = "5.1", points = 2)
+    @Graded(exercise = "5.10", points = 2)
     @DisplayName("rmi refuses an image a container uses unless -f; after the last image goes, its blobs and layers go")
     void rmiRefusesUsedImageAndCollectsGarbage() throws Exception {
         String id = committedImage(root, "mine", "kept");
@@ -78,7 +78,7 @@ class ImageCommandsTest {
     }
 
     @Test
-    @Graded(exercise = "5.2", points = 2)
+    @Graded(exercise = "5.10", points = 2)
     @DisplayName("save writes the same bytes twice; its config is the image ID's bytes, each layer tar its diff ID's")
     void saveIsDeterministicAndChecked() throws Exception {
         String id = committedImage(root, "hello", "twice");
@@ -108,7 +108,7 @@ class ImageCommandsTest {
     }
 
     @Test
-    @Graded(exercise = "5.1", points = 2)
+    @Graded(exercise = "5.10", points = 2)
     @DisplayName("import makes a one-layer image of a gzip'ed rootfs tar; its diff ID is the tar's digest")
     void importRootfsTar() throws Exception {
         Path layer = rootfsLayer(work, "imported");

@@ -60,7 +60,7 @@ class InteropTest {
     }
 
     @Test
-    @Graded(exercise = "5.2", points = 3)
+    @Graded(exercise = "5.10", points = 3)
     @DisplayName("skopeo reads and copies what jocker save wrote (docker-archive, oci): config, layer digests kept")
     void skopeoCopiesWhatJockerSaved() throws Exception {
         assumeInstalled("skopeo");
