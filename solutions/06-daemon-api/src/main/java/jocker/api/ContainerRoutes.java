@@ -196,6 +196,7 @@ public final class ContainerRoutes implements Routes {
                     + " remove");
         }
         engine.remove(state.id(), force);
+        ExecInstance.forget(state.id());
         response.empty(204);
     }
 
