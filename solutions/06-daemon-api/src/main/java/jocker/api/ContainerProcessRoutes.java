@@ -151,7 +151,7 @@ public final class ContainerProcessRoutes implements Routes {
                     // its cgroup went away with it
                 }
             }
-            return new Sample(Instant.now(), stats, systemCpuNanos());
+            return new Sample(Instant.now(), stats, ContainerProcessRoutes.systemCpuNanos());
         }
     }
 
