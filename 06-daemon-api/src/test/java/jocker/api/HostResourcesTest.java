@@ -29,7 +29,7 @@ class HostResourcesTest {
     }
 
     @Test
-    @Graded(exercise = "6.4", points = 2)
+    @Graded(exercise = "6.4", points = 1)
     @DisplayName("nothing set, or every value 0, sets no limit at all")
     void zeroIsNotSet() {
         assertThat(limits(ContainerCreateBody.HostConfig.NONE)).isEqualTo(Limits.NONE);
@@ -38,7 +38,7 @@ class HostResourcesTest {
     }
 
     @Test
-    @Graded(exercise = "6.4", points = 3)
+    @Graded(exercise = "6.4", points = 2)
     @DisplayName("Memory in bytes; MemorySwap 0 is twice the memory, -1 unlimited; under 6 MiB and a swap below"
             + " the memory are refused with Docker's messages")
     void memory() {
@@ -60,7 +60,7 @@ class HostResourcesTest {
     }
 
     @Test
-    @Graded(exercise = "6.4", points = 3)
+    @Graded(exercise = "6.4", points = 2)
     @DisplayName("NanoCpus are billionths of a CPU: 500000000 is a 50 ms quota per 100 ms period; more CPUs"
             + " than the host has are refused")
     void nanoCpus() {
