@@ -136,6 +136,9 @@ public final class ContainerFileRoutes implements Routes {
             } catch (LayerException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
+            // A tar ends with zero blocks, padded to a record: bytes the unpacker leaves unread. Read
+            // to the end, so the connection stays usable and the client does not see it closed mid-body.
+            request.body().transferTo(OutputStream.nullOutputStream());
         }
         response.empty(200);
     }
