@@ -66,8 +66,9 @@ class DockerCliContainersTest {
         assertThat(ProcessHandle.of(pid)).as("the container's process on the host").isPresent();
         assertThat(docker("inspect", "-f", "{{.Name}} {{.HostConfig.Memory}} {{index .Config.Labels \"app\"}}",
                 "web")).isEqualTo("/web 33554432 web");
-        Path limit = CgroupFeature.of(id).paths().stream().map(d -> d.resolve("memory.limit_in_bytes"))
-                .filter(Files::exists).findFirst().orElseThrow();
+        Path limit = CgroupFeature.of(id).paths().stream()
+                .flatMap(d -> java.util.stream.Stream.of(d.resolve("memory.limit_in_bytes"), d.resolve("memory.max")))
+                .filter(Files::exists).findFirst().orElseThrow(); // cgroup v1, or v2
         assertThat(Files.readString(limit).strip()).as("the cgroup's memory limit").isEqualTo("33554432");
 
         docker("stop", "web");
