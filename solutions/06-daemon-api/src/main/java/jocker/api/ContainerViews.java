@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jocker.cgroups.Limits;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
@@ -95,7 +96,7 @@ final class ContainerViews {
                         ((Number) state.get("Pid")).longValue(), (Integer) state.get("ExitCode"),
                         (String) state.get("Error"), time((Instant) state.get("StartedAt")),
                         time((Instant) state.get("FinishedAt"))),
-                imageId(store, s) != null ? imageId(store, s) : s.image(), "", "", "",
+                Objects.requireNonNullElse(imageId(store, s), s.image()), "", "", "",
                 store.log(s.id()).toString(), "/" + s.name(), 0, "overlay", "linux",
                 hostConfig(spec, host, s, record), List.of(),
                 new ContainerJson.Config(s.hostname(), (String) config.getOrDefault("User", ""),
