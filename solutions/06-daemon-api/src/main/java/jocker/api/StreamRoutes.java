@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import jocker.engine.ContainerStore;
 import jocker.stdio.ContainerLog;
 import jocker.stdio.ContainerStreams;
 import jocker.stdio.LogEntry;
@@ -27,17 +25,7 @@ import jocker.stdio.StdioOptions;
  */
 public final class StreamRoutes implements Routes {
 
-    private final ContainerStreams streams;
-
-    /** The routes of the state directory {@code root} (the daemon's {@code --root}). */
-    public StreamRoutes(Path root) {
-        this.streams = new ContainerStreams(new ContainerStore(root));
-    }
-
-    /** As a service, the state directory comes from {@code jocker.root}, which jockerd sets. */
-    public StreamRoutes() {
-        this(Path.of(System.getProperty("jocker.root", "/var/lib/jocker")));
-    }
+    private ContainerStreams streams;
 
     @Override
     public int chapter() {
@@ -46,6 +34,7 @@ public final class StreamRoutes implements Routes {
 
     @Override
     public void register(Router router) {
+        streams = new ContainerStreams(router.engine().store());
         router.add("POST", "/containers/{id}/attach", this::attach);
         router.add("GET", "/containers/{id}/logs", this::logs);
         router.add("POST", "/containers/{id}/resize", this::resize);
