@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import jocker.stdio.ContainerLog;
 import jocker.stdio.ContainerStreams;
+import jocker.stdio.ExecTerminals;
 import jocker.stdio.LogEntry;
 import jocker.stdio.LogQuery;
 import jocker.stdio.LogTimes;
@@ -21,6 +22,7 @@ import jocker.stdio.StdioOptions;
  * POST /containers/{id}/attach?stream=1&amp;stdin=1&amp;stdout=1&amp;stderr=1&amp;logs=0
  * GET  /containers/{id}/logs?follow=1&amp;tail=10&amp;since=1732990000.5&amp;timestamps=1&amp;stdout=1&amp;stderr=1
  * POST /containers/{id}/resize?h=40&amp;w=120
+ * POST /exec/{id}/resize?h=40&amp;w=120
  * </pre>
  */
 public final class StreamRoutes implements Routes {
@@ -38,6 +40,7 @@ public final class StreamRoutes implements Routes {
         router.add("POST", "/containers/{id}/attach", this::attach);
         router.add("GET", "/containers/{id}/logs", this::logs);
         router.add("POST", "/containers/{id}/resize", this::resize);
+        router.add("POST", "/exec/{id}/resize", this::resizeExec);
     }
 
     private void attach(ApiRequest request, ApiResponse response) throws Exception {
@@ -104,17 +107,31 @@ public final class StreamRoutes implements Routes {
     }
 
     private void resize(ApiRequest request, ApiResponse response) throws Exception {
+        int[] size = size(request);
+        try {
+            streams.resize(request.path("id"), size[0], size[1]);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        response.empty(200);
+    }
+
+    private void resizeExec(ApiRequest request, ApiResponse response) throws Exception {
+        int[] size = size(request);
+        if (!ExecTerminals.resize(request.path("id"), size[0], size[1])) {
+            throw ApiException.notFound("No such exec instance with a terminal: " + request.path("id"));
+        }
+        response.empty(200);
+    }
+
+    /** The query's {@code h} and {@code w}. */
+    private static int[] size(ApiRequest request) {
         long rows = request.queryLong("h", -1);
         long columns = request.queryLong("w", -1);
         if (rows < 0 || columns < 0 || rows > 0xffff || columns > 0xffff) {
             throw ApiException.badRequest("resize needs h and w, numbers of 0 to 65535");
         }
-        try {
-            streams.resize(request.path("id"), (int) rows, (int) columns);
-        } catch (IllegalStateException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
-        response.empty(200);
+        return new int[] {(int) rows, (int) columns};
     }
 
     /** Writes entries as the client reads them: frames without a TTY, raw bytes with one. */

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import jocker.linux.Terminals;
 
 /**
- * The master of a container's pseudo-terminal, in the process that relays it:
- * what it reads is what the container wrote, what it writes the container reads as typed.
+ * The master of a container's pseudo-terminal (or an exec's), in the process
+ * that relays it: what it reads is what the container wrote, what it writes
+ * the container reads as typed.
  */
-final class Terminal implements AutoCloseable {
+public final class Terminal implements AutoCloseable {
 
     private final int master;
     private volatile boolean closed;
@@ -24,7 +25,7 @@ final class Terminal implements AutoCloseable {
      * master's number from the init's stdout, copies the descriptor, and lets
      * the init go on. Null when the init ended (or failed) before it said one.
      */
-    static Terminal take(Process init) throws IOException {
+    public static Terminal take(Process init) throws IOException {
         InputStream said = init.getInputStream();
         StringBuilder line = new StringBuilder();
         for (int b = said.read(); b != '\n'; b = said.read()) {
@@ -45,7 +46,7 @@ final class Terminal implements AutoCloseable {
     }
 
     /** What the container writes; ends when every process that had the slave open has closed it. */
-    InputStream output() {
+    public InputStream output() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -70,7 +71,7 @@ final class Terminal implements AutoCloseable {
     }
 
     /** What the container reads from its terminal. */
-    OutputStream input() {
+    public OutputStream input() {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -87,7 +88,7 @@ final class Terminal implements AutoCloseable {
         };
     }
 
-    void resize(int rows, int columns) {
+    public void resize(int rows, int columns) {
         Terminals.setWindowSize(master, rows, columns);
     }
 

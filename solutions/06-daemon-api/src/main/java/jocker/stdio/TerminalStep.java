@@ -43,6 +43,12 @@ public final class TerminalStep implements InitStep {
         return 6;
     }
 
+    /** {@code docker exec -t}: the exec's process gets a terminal of its own, the same way. */
+    @Override
+    public boolean forExec() {
+        return true;
+    }
+
     @Override
     public void run(InitContext context) throws IOException {
         USED_AFTER_ROOT_SWITCH.size();
