@@ -163,7 +163,7 @@ public final class Engine {
         Thread hook = new Thread(() -> stopQuietly(id), "jocker-stop-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return Monitor.run(store, id, stdio, launcher());
+            return Monitor.run(store, id, StdioRelay.forForeground(store, id, stdio), launcher());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

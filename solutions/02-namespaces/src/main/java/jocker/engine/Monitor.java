@@ -25,6 +25,12 @@ public final class Monitor {
     /** Runs container {@code id} to its end; returns its exit status (128 + N for signal N). */
     public static int run(ContainerStore store, String id, Stdio stdio, InitLauncher launcher)
             throws IOException, InterruptedException {
+        return run(store, id, StdioRelay.direct(stdio), launcher);
+    }
+
+    /** The same, with the streams of {@code streams}, which may relay them (chapter 6). */
+    public static int run(ContainerStore store, String id, StdioRelay.Session streams, InitLauncher launcher)
+            throws IOException, InterruptedException {
         ContainerState state = store.read(id);
         Bundle bundle = store.bundle(id);
         List<Feature> features = Feature.all();
@@ -34,8 +40,16 @@ public final class Monitor {
             for (Feature feature : features) {
                 feature.beforeStart(store, state, spec);
             }
-            process = ContainerProcess.start(launcher, bundle.dir(), spec, stdio);
+            process = ContainerProcess.start(launcher, bundle.dir(), spec, streams.stdio());
         } catch (IOException | RuntimeException e) {
+            undoStart(store, state, features, e);
+            throw e;
+        }
+        try {
+            streams.started(process);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            process.waitFor();
             undoStart(store, state, features, e);
             throw e;
         }
@@ -53,6 +67,7 @@ public final class Monitor {
             throw e;
         }
         int status = process.waitFor();
+        streams.ended(); // the log has all the command wrote before its exit is recorded
         try {
             for (Feature feature : features) {
                 feature.afterExit(store, state, status);
