@@ -74,7 +74,7 @@ public final class StreamRoutes implements Routes {
                     from.transferTo(to);
                 }
             } catch (IOException e) {
-                // the client or the container went away
+                System.err.println("jockerd: stdin of " + id + " ended: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

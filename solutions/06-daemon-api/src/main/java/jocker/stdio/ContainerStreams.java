@@ -72,10 +72,10 @@ public final class ContainerStreams {
      */
     public OutputStream stdin(String ref) throws IOException, InterruptedException {
         String id = store.find(ref).id();
-        if (!awaitShim(id)) {
+        SocketChannel channel = awaitShim(id, "stdin");
+        if (channel == null) {
             return null;
         }
-        SocketChannel channel = ShimSocket.connect(store.dir(id), "stdin");
         OutputStream out = Channels.newOutputStream(channel);
         return new OutputStream() {
             @Override
@@ -116,19 +116,29 @@ public final class ContainerStreams {
         }
     }
 
-    private boolean awaitShim(String id) throws IOException, InterruptedException {
+    /**
+     * Connects to the shim once it listens: its socket file appears at
+     * bind(2), a moment before listen(2), and one of a shim that died stays
+     * behind; null if the container ended first.
+     */
+    private SocketChannel awaitShim(String id, String request) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + SHIM_WAIT.toNanos();
         BooleanSupplier ended = ended(id, true);
-        while (System.nanoTime() < deadline) {
+        while (true) {
             if (ShimSocket.exists(store.dir(id))) {
-                return true;
+                try {
+                    return ShimSocket.connect(store.dir(id), request);
+                } catch (IOException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                }
             }
-            if (ended.getAsBoolean()) {
-                return false;
+            if (ended.getAsBoolean() || System.nanoTime() > deadline) {
+                return null;
             }
             Thread.sleep(10);
         }
-        return false;
     }
 
     /** Whether the container has ended (or is gone); {@code waitForStart}: a created one has not. */
