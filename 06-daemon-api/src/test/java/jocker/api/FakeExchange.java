@@ -126,6 +126,12 @@ final class FakeExchange {
         }
 
         @Override
+        public void bytes(int code, String contentType, byte[] bytes) {
+            status = code;
+            body.writeBytes(bytes);
+        }
+
+        @Override
         public void empty(int code) {
             status = code;
         }
