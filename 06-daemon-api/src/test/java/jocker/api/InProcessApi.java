@@ -201,6 +201,12 @@ final class InProcessApi implements Router {
         }
 
         @Override
+        public void bytes(int newStatus, String contentType, byte[] bytes) {
+            status = newStatus;
+            body.writeBytes(bytes);
+        }
+
+        @Override
         public void empty(int newStatus) {
             status = newStatus;
         }
