@@ -68,6 +68,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 bodyDone = false;
                 body = new BodyStream(() -> ctx.executor().execute(ctx::read));
                 server.dispatch(ctx, this, req, body);
+                if (!(msg instanceof HttpContent)) {
+                    ctx.read(); // the body comes in reads of its own
+                }
             }
             if (msg instanceof HttpContent content) {
                 if (content.decoderResult().isFailure()) {
