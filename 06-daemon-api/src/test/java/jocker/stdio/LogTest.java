@@ -49,7 +49,6 @@ class LogTest {
     }
 
     @Test
-    @Graded(exercise = "6.5", points = 3)
     @DisplayName("entries are read back as written: stream, time to the nanosecond, bytes; then the end")
     void entriesDecode() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -75,7 +74,6 @@ class LogTest {
     }
 
     @Test
-    @Graded(exercise = "6.5", points = 3)
     @DisplayName("a container's stdout and stderr are logged apart, each line an entry, in the order written")
     void streamsApart() throws Exception {
         ContainerState c = streams.detached("echo out1; echo err1 >&2; echo out2; printf 'no newline'");
@@ -98,9 +96,41 @@ class LogTest {
                 .isEqualTo(4 * 16 + "out1\nerr1\nout2\nno newline".length());
     }
 
+    /** Entries at times 10, 20, … 10n, stdout, with texts "1\n" … "n\n". */
+    private static List<LogEntry> numbered(int n) {
+        List<LogEntry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            entries.add(new LogEntry(LogEntry.STDOUT, 10L * i, (i + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        return entries;
+    }
+
+    @Test
+    @Graded(exercise = "6.5", points = 3)
+    @DisplayName("select: --tail N keeps the last N entries; 0 none, more than there are all of them")
+    void selectTail() {
+        assertThat(StreamsEngine.text(new LogQuery(false, 2, 0, 0, true, true).select(numbered(5)))).isEqualTo("4\n5\n");
+        assertThat(new LogQuery(false, 0, 0, 0, true, true).select(numbered(5))).isEmpty();
+        assertThat(StreamsEngine.text(new LogQuery(false, 9, 0, 0, true, true).select(numbered(3))))
+                .isEqualTo("1\n2\n3\n");
+    }
+
+    @Test
+    @Graded(exercise = "6.5", points = 3)
+    @DisplayName("select: --since includes its time, --until excludes its own; the tail is taken of that span")
+    void selectSpan() {
+        assertThat(StreamsEngine.text(new LogQuery(false, -1, 30, 0, true, true).select(numbered(5))))
+                .isEqualTo("3\n4\n5\n");
+        assertThat(StreamsEngine.text(new LogQuery(false, -1, 0, 30, true, true).select(numbered(5))))
+                .isEqualTo("1\n2\n");
+        assertThat(StreamsEngine.text(new LogQuery(false, 1, 20, 40, true, true).select(numbered(5))))
+                .as("the last of 2 and 3").isEqualTo("3\n");
+        assertThat(new LogQuery(false, -1, 60, 0, true, true).select(numbered(5))).isEmpty();
+    }
+
     @Test
     @Graded(exercise = "6.5", points = 2)
-    @DisplayName("tail keeps the last lines, since and until the lines of a time span")
+    @DisplayName("a container's log: tail keeps the last lines, since and until the lines of a time span")
     void tailAndSince() throws Exception {
         ContainerState c = streams.detached("echo 1; echo 2; echo 3; sleep 1.2; echo 4; echo 5");
         streams.awaitExit(c.id());
@@ -118,6 +148,18 @@ class LogTest {
 
     @Test
     @Graded(exercise = "6.5", points = 2)
+    @DisplayName("follow with a tail: the last line there is, then what comes, until the container exits")
+    void followWithTail() throws Exception {
+        ContainerState c = streams.detached("echo 1; echo 2; sleep 2; echo 3 >&2; echo 4");
+        Await.until(Duration.ofSeconds(15), () -> "the first lines",
+                () -> StreamsEngine.text(streams.entries(c.id(), LogQuery.all())).contains("2"));
+
+        List<LogEntry> followed = streams.entries(c.id(), new LogQuery(true, 1, 0, 0, true, false));
+
+        assertThat(StreamsEngine.text(followed)).as("stdout only, from the last line on").isEqualTo("2\n4\n");
+    }
+
+    @Test
     @DisplayName("follow gets what comes as it comes, and ends once the container has exited")
     void followEndsAtExit() throws Exception {
         ContainerState c = streams.detached("echo first; sleep 2; echo second; exit 3");

@@ -63,8 +63,9 @@ public final class Terminals {
         Syscalls.call("close(" + fd + ")", () -> LIBC.close(fd));
     }
 
-    public static void setsid() {
-        Syscalls.call("setsid()", LIBC::setsid);
+    /** setsid(2); returns the new session's ID, the caller's PID. */
+    public static int setsid() {
+        return Syscalls.call("setsid()", LIBC::setsid);
     }
 
     public static void makeControllingTerminal(int fd) {

@@ -146,22 +146,16 @@ public final class ContainerLog {
             for (List<LogEntry> batch = next(); !batch.isEmpty(); batch = next()) {
                 now.addAll(batch);
             }
-            for (LogEntry entry : query.select(now)) {
-                if (!sink.accept(entry)) {
-                    return;
-                }
-            }
-            if (!query.follow()) {
+            if (!feed(query, now, sink) || !query.follow()) {
                 return;
             }
+            LogQuery after = query.withoutTail();
             while (true) {
                 // Ended first, then read: what the container wrote before its end is in the log by then.
                 boolean last = ended.getAsBoolean();
                 for (List<LogEntry> batch = next(); !batch.isEmpty(); batch = next()) {
-                    for (LogEntry entry : batch) {
-                        if (query.wants(entry) && !sink.accept(entry)) {
-                            return;
-                        }
+                    if (!feed(after, batch, sink)) {
+                        return;
                     }
                 }
                 if (last) {
@@ -169,6 +163,17 @@ public final class ContainerLog {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
+        }
+
+        /** Feeds {@code sink} the entries of {@code entries} that {@code query} asks for; false: it wants no more. */
+        private static boolean feed(LogQuery query, List<LogEntry> entries, Sink sink) throws IOException {
+            List<LogEntry> streams = entries.stream().filter(query::wantsStream).toList();
+            for (LogEntry entry : query.narrows() ? query.select(streams) : streams) {
+                if (!sink.accept(entry)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

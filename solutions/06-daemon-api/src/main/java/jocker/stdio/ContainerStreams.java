@@ -21,6 +21,9 @@ public final class ContainerStreams {
     /** How long stdin waits for the shim of a container that is being started. */
     private static final Duration SHIM_WAIT = Duration.ofSeconds(30);
 
+    /** How long a process that is gone may stay without a recorded exit before its shim counts as lost. */
+    private static final Duration LOST_SHIM = Duration.ofSeconds(3);
+
     private final ContainerStore store;
 
     public ContainerStreams(ContainerStore store) {
@@ -141,8 +144,15 @@ public final class ContainerStreams {
         }
     }
 
-    /** Whether the container has ended (or is gone); {@code waitForStart}: a created one has not. */
+    /**
+     * Whether the container has ended (or is gone); {@code waitForStart}: a
+     * created one has not. Ended means its exit is recorded: the shim records
+     * it after the last byte is in the log. A container whose process is gone
+     * with no exit recorded (its shim was killed) counts as ended after
+     * {@link #LOST_SHIM}.
+     */
     private BooleanSupplier ended(String id, boolean waitForStart) {
+        long[] goneSince = {0};
         return () -> {
             try {
                 ContainerState state = store.read(id);
@@ -150,7 +160,17 @@ public final class ContainerStreams {
                 if (ContainerState.CREATED.equals(status)) {
                     return !waitForStart;
                 }
-                return !ContainerState.RUNNING.equals(status) || !state.isRunning();
+                if (!ContainerState.RUNNING.equals(status)) {
+                    return true;
+                }
+                if (state.isRunning()) {
+                    goneSince[0] = 0;
+                    return false;
+                }
+                if (goneSince[0] == 0) {
+                    goneSince[0] = System.nanoTime();
+                }
+                return System.nanoTime() - goneSince[0] > LOST_SHIM.toNanos();
             } catch (ContainerNotFoundException | NoSuchFileException removed) {
                 return true;
             } catch (IOException e) {

@@ -74,8 +74,6 @@ public record LogEntry(int stream, long nanos, byte[] bytes) {
         if (stream < 0) {
             return null;
         }
-        // begin exercise 6.5: skip the three zero bytes, read the size (int) and the time (long),
-        //   check the size (0 to MAX_SIZE), then read exactly that many bytes
         data.readFully(new byte[3]);
         int size = data.readInt();
         long nanos = data.readLong();
@@ -85,7 +83,6 @@ public record LogEntry(int stream, long nanos, byte[] bytes) {
         byte[] bytes = new byte[size];
         data.readFully(bytes);
         return new LogEntry(stream, nanos, bytes);
-        // end exercise 6.5
     }
     // end::decode[]
 }

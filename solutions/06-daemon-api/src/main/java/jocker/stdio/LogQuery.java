@@ -1,7 +1,6 @@
 package jocker.stdio;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,23 +20,42 @@ public record LogQuery(boolean follow, long tail, long since, long until, boolea
         return new LogQuery(false, -1, 0, 0, true, true);
     }
 
-    /** Whether {@code entry} is one asked for, its tail aside. */
-    public boolean wants(LogEntry entry) {
-        boolean stream = entry.stream() == LogEntry.STDOUT ? stdout : entry.stream() != LogEntry.STDERR || stderr;
-        return stream && entry.nanos() >= since && (until == 0 || entry.nanos() < until);
+    /** Whether {@code entry} is of a stream asked for. */
+    public boolean wantsStream(LogEntry entry) {
+        return entry.stream() == LogEntry.STDOUT ? stdout : entry.stream() != LogEntry.STDERR || stderr;
     }
 
-    /** The entries asked for, of the entries a log has now, in order: filtered, then the last {@link #tail}. */
+    /** Whether a time span or a tail narrows the entries down ({@link #select} has work to do). */
+    public boolean narrows() {
+        return tail >= 0 || since != 0 || until != 0;
+    }
+
+    /** The same query without its tail: for what comes after the tail was taken. */
+    public LogQuery withoutTail() {
+        return new LogQuery(follow, -1, since, until, stdout, stderr);
+    }
+
+    // tag::select[]
+    /**
+     * Of {@code entries}, in time order, those of the time span from
+     * {@link #since} (included) to {@link #until} (excluded; 0: no end), and
+     * of those only the last {@link #tail} ({@code docker logs --tail 2
+     * --since 10m}: the last two lines of the last ten minutes).
+     */
     public List<LogEntry> select(List<LogEntry> entries) {
-        Deque<LogEntry> kept = new ArrayDeque<>();
+        // begin exercise 6.5: keep the entries with since <= time < until (until 0: no end),
+        //   then, when tail >= 0, only the last tail of them
+        List<LogEntry> span = new ArrayList<>();
         for (LogEntry entry : entries) {
-            if (wants(entry)) {
-                kept.addLast(entry);
-                if (tail >= 0 && kept.size() > tail) {
-                    kept.removeFirst();
-                }
+            if (entry.nanos() >= since && (until == 0 || entry.nanos() < until)) {
+                span.add(entry);
             }
         }
-        return List.copyOf(kept);
+        if (tail < 0 || tail >= span.size()) {
+            return span;
+        }
+        return span.subList(span.size() - (int) tail, span.size());
+        // end exercise 6.5
     }
+    // end::select[]
 }

@@ -75,13 +75,14 @@ public final class TerminalStep implements InitStep {
      * one whose Ctrl-C becomes SIGINT for the foreground job, and whose hang-up
      * ends the session. Only a session leader without one can take a terminal,
      * so the init first leaves its parent's session; it is not a process group
-     * leader (a fresh child), so setsid(2) succeeds.
+     * leader (a fresh child), so setsid(2) succeeds. Returns the new session's ID.
      */
-    static void becomeControllingTerminal(int slave) {
-        // begin exercise 6.6: start a new session (setsid), then take the terminal with ioctl TIOCSCTTY
-        Terminals.setsid();
+    static int becomeControllingTerminal(int slave) {
+        // begin exercise 6.6: start a new session (Terminals.setsid), then take the terminal
+        //   (Terminals.makeControllingTerminal: ioctl TIOCSCTTY); return the session's ID
+        int session = Terminals.setsid();
         Terminals.makeControllingTerminal(slave);
-        return;
+        return session;
         // end exercise 6.6
     }
     // end::controlling-terminal[]
