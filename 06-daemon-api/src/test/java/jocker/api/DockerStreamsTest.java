@@ -116,6 +116,61 @@ class DockerStreamsTest {
         assertThat(text(seen)).as("the size the CLI sent with resize").contains("25 77");
     }
 
+    @Test
+    @DisplayName("docker exec -it: the exec's own terminal, resized as the CLI's, its exit status passed through")
+    void execInteractive() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) (util-linux) to make a pty");
+        Jockerd.Result run = daemon.docker("run", "-d", "--name", "sleeper", "busybox", "sleep", "100");
+        assertThat(run.exit()).as("%s", run).isZero();
+        String seen = typeInto("stty rows 21 cols 61; docker exec -it sleeper sh", "tty; stty size\n", "/dev/pts/0",
+                "exit 4\n", 4);
+        assertThat(seen).contains("21 61");
+        daemon.docker("rm", "-f", "sleeper");
+    }
+
+    @Test
+    @DisplayName("docker logs of a container with a TTY: the raw output, and -t's times")
+    void logsOfTty() throws Exception {
+        Jockerd.Result run = daemon.docker("run", "-t", "--name", "ttylog", "busybox", "echo", "hello");
+        Jockerd.Result logs = daemon.docker("logs", "-t", "ttylog");
+
+        assertThat(run.out()).as("%s", run).isEqualTo("hello\r\n");
+        assertThat(logs.out()).as("%s", logs).matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z hello\r\n");
+        daemon.docker("rm", "-f", "ttylog");
+    }
+
+    /**
+     * Runs {@code command} in a pty made by script(1), types {@code first}
+     * once a prompt shows, waits for {@code expect}, types {@code last} and
+     * checks the exit status; returns what the terminal showed.
+     */
+    private static String typeInto(String command, String first, String expect, String last, int status)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+        daemon.environment(builder.environment());
+        Process script = builder.start();
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(script.getInputStream(), seen));
+        reader.start();
+        try (OutputStream keys = script.getOutputStream()) {
+            Await.until(Duration.ofSeconds(60), () -> "a prompt; the terminal shows: " + text(seen),
+                    () -> text(seen).contains("/ # "));
+            keys.write(first.getBytes(StandardCharsets.US_ASCII));
+            keys.flush();
+            Await.until(Duration.ofSeconds(20), () -> expect + "; the terminal shows: " + text(seen),
+                    () -> text(seen).contains(expect));
+            keys.write(last.getBytes(StandardCharsets.US_ASCII));
+            keys.flush();
+            Await.until(Duration.ofSeconds(30), () -> "the end; the terminal shows: " + text(seen),
+                    () -> !script.isAlive());
+        } finally {
+            script.destroyForcibly();
+            reader.join(5000);
+        }
+        assertThat(script.exitValue()).as("the terminal showed: %s", text(seen)).isEqualTo(status);
+        return text(seen);
+    }
+
     private static String text(ByteArrayOutputStream seen) {
         synchronized (seen) {
             return seen.toString(StandardCharsets.UTF_8);
