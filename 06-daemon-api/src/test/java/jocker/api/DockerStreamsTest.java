@@ -100,10 +100,17 @@ class DockerStreamsTest {
         try (OutputStream keys = script.getOutputStream()) {
             Await.until(Duration.ofSeconds(60), () -> "a prompt; the terminal shows: " + text(seen),
                     () -> text(seen).contains("/ # "));
-            keys.write("echo $((6 * 7)); stty size\n".getBytes(StandardCharsets.US_ASCII));
+            keys.write("echo $((6 * 7))\n".getBytes(StandardCharsets.US_ASCII));
             keys.flush();
             Await.until(Duration.ofSeconds(20), () -> "42; the terminal shows: " + text(seen),
                     () -> text(seen).contains("42\r\n"));
+            // The CLI resizes after the start, which answers once the shell runs: ask until the size has come.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!text(seen).contains("25 77") && System.nanoTime() < deadline) {
+                keys.write("stty size\n".getBytes(StandardCharsets.US_ASCII));
+                keys.flush();
+                Thread.sleep(500);
+            }
             keys.write("exit 7\n".getBytes(StandardCharsets.US_ASCII));
             keys.flush();
             Await.until(Duration.ofSeconds(30), () -> "docker to exit; the terminal shows: " + text(seen),
@@ -122,9 +129,9 @@ class DockerStreamsTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) (util-linux) to make a pty");
         Jockerd.Result run = daemon.docker("run", "-d", "--name", "sleeper", "busybox", "sleep", "100");
         assertThat(run.exit()).as("%s", run).isZero();
-        String seen = typeInto("stty rows 21 cols 61; docker exec -it sleeper sh", "tty; stty size\n", "/dev/pts/0",
+        String seen = typeInto("stty rows 21 cols 61; docker exec -it sleeper sh", "tty\n", "/dev/pts/0", "21 61",
                 "exit 4\n", 4);
-        assertThat(seen).contains("21 61");
+        assertThat(seen).as("the size the CLI sent with resize").contains("21 61");
         daemon.docker("rm", "-f", "sleeper");
     }
 
@@ -141,11 +148,12 @@ class DockerStreamsTest {
 
     /**
      * Runs {@code command} in a pty made by script(1), types {@code first}
-     * once a prompt shows, waits for {@code expect}, types {@code last} and
-     * checks the exit status; returns what the terminal showed.
+     * once a prompt shows, waits for {@code expect}, asks {@code stty size}
+     * until it says {@code size} (the CLI resizes after the start), types
+     * {@code last} and checks the exit status; returns what the terminal showed.
      */
-    private static String typeInto(String command, String first, String expect, String last, int status)
-            throws Exception {
+    private static String typeInto(String command, String first, String expect, String size, String last,
+            int status) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
         daemon.environment(builder.environment());
         Process script = builder.start();
@@ -159,6 +167,12 @@ class DockerStreamsTest {
             keys.flush();
             Await.until(Duration.ofSeconds(20), () -> expect + "; the terminal shows: " + text(seen),
                     () -> text(seen).contains(expect));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!text(seen).contains(size) && System.nanoTime() < deadline) {
+                keys.write("stty size\n".getBytes(StandardCharsets.US_ASCII));
+                keys.flush();
+                Thread.sleep(500);
+            }
             keys.write(last.getBytes(StandardCharsets.US_ASCII));
             keys.flush();
             Await.until(Duration.ofSeconds(30), () -> "the end; the terminal shows: " + text(seen),
