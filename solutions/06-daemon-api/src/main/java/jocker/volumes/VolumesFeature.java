@@ -17,6 +17,7 @@ import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
 import jocker.engine.Engine;
 import jocker.engine.Feature;
+import jocker.images.LocalImages;
 import jocker.spec.Spec;
 
 /**
@@ -53,14 +54,13 @@ public final class VolumesFeature implements Feature {
     @Override
     public void configure(ContainerStore store, Spec spec, CreateRequest request, ContainerState state)
             throws IOException {
-        VolumeMounts mounts = request.get(VolumeMounts.class);
-        if (mounts == null || mounts.mounts().isEmpty()) {
+        VolumeMounts mounts = withImageVolumes(store, request);
+        if (mounts.mounts().isEmpty()) {
             return;
         }
         check(mounts);
         VolumeStore volumes = new VolumeStore(store.root());
         List<Used> used = new ArrayList<>();
-        List<String> binds = new ArrayList<>();
         for (VolumeSpec m : mounts.mounts()) {
             String source;
             if (m.type() == VolumeSpec.Type.BIND) {
@@ -76,11 +76,35 @@ public final class VolumesFeature implements Feature {
             }
             spec.mounts.add(new Spec.Mount(m.destination(), "bind", source,
                     List.of("rbind", "rprivate", m.readOnly() ? "ro" : "rw")));
-            binds.add(m.type() == VolumeSpec.Type.ANONYMOUS ? m.destination() : m.text());
         }
-        spec.annotations.put(ANNOTATION_BINDS, JSON.writeValueAsString(binds));
+        VolumeMounts asked = request.get(VolumeMounts.class);
+        if (asked != null) {
+            List<String> binds = asked.mounts().stream().map(VolumeSpec::text).toList();
+            spec.annotations.put(ANNOTATION_BINDS, JSON.writeValueAsString(binds));
+        }
     }
     // end::configure[]
+
+    /**
+     * The request's mounts, and an anonymous volume for each of the image's
+     * {@code Volumes} ({@code VOLUME /var/lib/db} in its Dockerfile) that no
+     * {@code -v} covers, as Docker makes them.
+     */
+    static VolumeMounts withImageVolumes(ContainerStore store, CreateRequest request) throws IOException {
+        VolumeMounts asked = request.get(VolumeMounts.class);
+        List<VolumeSpec> all = new ArrayList<>(asked != null ? asked.mounts() : List.of());
+        Map<String, Object> declared = new LocalImages(store.root()).resolve(request.image()).config()
+                .runConfig().volumes();
+        if (declared != null) {
+            for (String path : declared.keySet()) {
+                String destination = Path.of(path).normalize().toString();
+                if (all.stream().noneMatch(m -> m.destination().equals(destination))) {
+                    all.add(new VolumeSpec(VolumeSpec.Type.ANONYMOUS, null, destination, false, false));
+                }
+            }
+        }
+        return new VolumeMounts(all);
+    }
 
     /** Refuses two mounts on one destination, and destinations that /proc, /sys or /dev would cover. */
     static void check(VolumeMounts mounts) {
