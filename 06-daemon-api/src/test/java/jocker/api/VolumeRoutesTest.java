@@ -130,6 +130,11 @@ class VolumeRoutesTest {
         }
 
         @Override
+        public void bytes(int s, String contentType, byte[] bytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ApiResponse header(String name, String value) {
             return this;
         }
