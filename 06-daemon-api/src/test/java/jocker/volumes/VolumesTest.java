@@ -141,7 +141,19 @@ class VolumesTest {
         assertThat(relative.err()).contains("mount path must be absolute");
         JockerCommand proc = jocker("run", "--rm", "-v", host + ":/proc/x", "busybox", "true");
         assertThat(proc.status()).isEqualTo(125);
+        JockerCommand dirOnFile = jocker("run", "--rm", "-v", host + ":/etc/passwd", "busybox", "true");
+        assertThat(dirOnFile.status()).isEqualTo(125);
+        assertThat(dirOnFile.err()).contains("cannot mount a directory on /etc/passwd");
         assertThat(jocker("ps", "-a", "-q").out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a file binds onto a file, made in the image if missing")
+    void fileBind() throws Exception {
+        Path file = Files.writeString(host.resolve("motd"), "hello\n");
+        JockerCommand run = jocker("run", "--rm", "-v", file + ":/etc/motd:ro", "-v", file + ":/new/dir/motd",
+                "busybox", "cat", "/etc/motd", "/new/dir/motd");
+        assertThat(run.out()).as(run.err()).isEqualTo("hello\nhello\n");
     }
 
     /**

@@ -68,8 +68,13 @@ public final class BindMounts extends PhasedStep {
         if (!Files.exists(source)) {
             throw new IllegalArgumentException("bind source path does not exist: " + source);
         }
-        int target = InRoot.create(root, bind.destination, Files.isDirectory(source));
+        boolean directory = Files.isDirectory(source);
+        int target = InRoot.create(root, bind.destination, directory);
         try {
+            if (Files.isDirectory(Path.of(InRoot.procPath(target))) != directory) {
+                throw new IllegalArgumentException("cannot mount " + (directory ? "a directory" : "a file") + " on "
+                        + bind.destination + ", which the image has as a " + (directory ? "file" : "directory"));
+            }
             Kernel.mount(bind.source, InRoot.procPath(target), null, MS_BIND | MS_REC, null);
         } finally {
             Kernel.close(target);

@@ -64,7 +64,9 @@ public final class VolumesFeature implements Feature {
         for (VolumeSpec m : mounts.mounts()) {
             String source;
             if (m.type() == VolumeSpec.Type.BIND) {
-                Files.createDirectories(Path.of(m.source())); // as dockerd does for -v; --mount refused it before
+                if (!Files.exists(Path.of(m.source()))) {
+                    Files.createDirectories(Path.of(m.source())); // as dockerd does for -v; --mount refused it
+                }
                 source = m.source();
             } else {
                 String name = m.type() == VolumeSpec.Type.VOLUME ? m.source()
