@@ -42,7 +42,7 @@ class VolumeSpecTest {
 
     @Test
     @Graded(exercise = "6.7", points = 4)
-    @DisplayName("empty parts, relative destinations, '/', bad modes and relative sources are refused with Docker's words")
+    @DisplayName("empty parts, relative destinations, '/', bad modes, relative sources: refused in Docker's words")
     void refusals() {
         assertThatThrownBy(() -> VolumeSpec.parse("cache:data")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mount path must be absolute");
