@@ -3,7 +3,10 @@ package jocker.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One line of {@code DELETE /images/{name}} and of a prune: {@code {"Untagged":"x:1"}} or {@code {"Deleted":"sha256:…"}}. */
+/**
+ * One line of {@code DELETE /images/{name}} and of a prune:
+ * {@code {"Untagged":"x:1"}} or {@code {"Deleted":"sha256:…"}}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageDeleteItem(@JsonProperty("Untagged") String untagged, @JsonProperty("Deleted") String deleted) {
 
