@@ -28,17 +28,35 @@ final class ImageQueries {
                 ref -> ImageErrors.mappedUnchecked(() -> LocalImages.created(images.resolve(ref))));
         List<LocalImages.Image> all = new ArrayList<>(images.list(request.queryFlag("all", false)));
         all.sort(Comparator.comparing(LocalImages::created).reversed());
+        boolean placeholders = before144(request.apiVersion());
         List<ImageSummary> out = new ArrayList<>();
         for (LocalImages.Image image : all) {
             List<String> tags = repoTags(image);
             Map<String, String> labels = labels(image.config());
             if (filter.matches(tags, labels, LocalImages.created(image))) {
                 long size = images.size(image);
-                out.add(new ImageSummary(image.id().toString(), "", tags, List.of(),
-                        LocalImages.created(image).getEpochSecond(), size, -1, size, labels, -1));
+                boolean dangling = tags.isEmpty() && placeholders;
+                out.add(new ImageSummary(image.id().toString(), "", dangling ? List.of("<none>:<none>") : tags,
+                        dangling ? List.of("<none>@<none>") : List.of(), LocalImages.created(image).getEpochSecond(),
+                        size, -1, size, labels, -1));
             }
         }
         response.json(200, out);
+    }
+
+    /**
+     * Whether the client speaks an API older than 1.44, which names an
+     * image without a name {@code <none>:<none>} (and {@code <none>@<none>})
+     * rather than with empty lists: docker 20.10 lists an image only if it
+     * has a name or those placeholders.
+     */
+    static boolean before144(String apiVersion) {
+        String[] parts = apiVersion.split("\\.");
+        try {
+            return parts.length == 2 && Integer.parseInt(parts[0]) == 1 && Integer.parseInt(parts[1]) < 44;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** {@code GET /images/{name}/json}. */
