@@ -183,4 +183,27 @@ class ImageRoutesTest {
         assertThat(pull.status()).isEqualTo(501);
         assertThat(pull.json().get("message").asText()).contains("chapter 7");
     }
+
+    @Test
+    @DisplayName("import with changes: CMD, ENV and WORKDIR land in the config, no unnamed image stays; RUN is a 400")
+    void importWithChanges() throws Exception {
+        FakeExchange.Answer answer = api.call("POST", "/images/{name*}", "create",
+                tar(Map.of("etc/hostname", "imported\n")), "fromSrc=-", "repo=imp:3",
+                "changes=CMD [\"cat\", \"/etc/hostname\"]", "changes=ENV A=1", "changes=WORKDIR /srv");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode config = api.call("GET", "/images/{name*}", "imp:3/json", null).json().get("Config");
+        assertThat(config.get("Cmd").toString()).isEqualTo("[\"cat\",\"/etc/hostname\"]");
+        assertThat(config.get("Env").toString()).contains("A=1");
+        assertThat(config.get("WorkingDir").asText()).isEqualTo("/srv");
+        JsonNode dangling = api.call("GET", "/images/{name*}", "json", null, "all=1",
+                "filters={\"dangling\":[\"true\"]}").json();
+        assertThat(dangling).as("the image before the changes is gone").isEmpty();
+
+        List<Path> before = blobs();
+        FakeExchange.Answer refused = api.call("POST", "/images/{name*}", "create",
+                tar(Map.of("etc/hostname", "x\n")), "fromSrc=-", "repo=imp:4", "changes=RUN rm -rf /");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("RUN");
+        assertThat(blobs()).isEqualTo(before);
+    }
 }
