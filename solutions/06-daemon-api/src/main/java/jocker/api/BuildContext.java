@@ -57,12 +57,17 @@ final class BuildContext implements AutoCloseable {
 
     /**
      * The Dockerfile {@code name} names, a path inside the context (the CLI
-     * puts a Dockerfile from elsewhere into the tar under a name of its own).
+     * puts a Dockerfile from elsewhere into the tar under a name of its own);
+     * a missing one is a 400 before the build starts, in Docker's words.
      */
     Path dockerfile(String name) {
-        Path file = dir.resolve(name == null || name.isEmpty() ? "Dockerfile" : name).normalize();
+        String relative = name == null || name.isEmpty() ? "Dockerfile" : name;
+        Path file = dir.resolve(relative).normalize();
         if (!file.startsWith(dir)) {
             throw ApiException.badRequest("the Dockerfile " + name + " is outside the build context");
+        }
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw ApiException.badRequest("Cannot locate specified Dockerfile: " + relative);
         }
         return file;
     }

@@ -1,6 +1,7 @@
 package jocker.api;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The Engine API's image endpoints, on chapter 5's store:
@@ -48,7 +49,7 @@ public final class ImageRoutes implements Routes {
                     }
                 }
                 case "history" -> queries.history(path.name(), response);
-                default -> transfers.save(path.name() != null ? java.util.List.of(path.name())
+                default -> transfers.save(path.name() != null ? List.of(path.name())
                         : request.queryAll("names"), response);
             }
         });
