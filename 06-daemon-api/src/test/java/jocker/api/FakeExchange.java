@@ -178,6 +178,12 @@ final class FakeExchange {
         }
 
         @Override
+        public void bytes(int code, String type, byte[] bytes) throws IOException {
+            answer(code, type);
+            body.write(bytes);
+        }
+
+        @Override
         public void empty(int code) {
             answer(code, null);
         }
