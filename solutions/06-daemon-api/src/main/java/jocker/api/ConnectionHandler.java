@@ -68,6 +68,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 bodyDone = false;
                 body = new BodyStream(() -> ctx.executor().execute(ctx::read));
                 server.dispatch(ctx, this, req, body);
+                if (!(msg instanceof HttpContent) && (HttpUtil.getContentLength(req, 0L) > 0
+                        || HttpUtil.isTransferEncodingChunked(req))) {
+                    ctx.read(); // a body that comes in reads of its own (a build context): ask for it
+                }
             }
             if (msg instanceof HttpContent content) {
                 if (content.decoderResult().isFailure()) {
