@@ -115,6 +115,15 @@ class ImageFilterTest {
     }
 
     @Test
+    @DisplayName("with a reference filter the list shows only the names that match it")
+    void shownTags() {
+        assertThat(filter(Map.of("reference", List.of("lib/*"))).shownTags(List.of("busybox:latest", "lib/bb:1")))
+                .containsExactly("lib/bb:1");
+        assertThat(filter(Map.of()).shownTags(List.of("busybox:latest", "lib/bb:1")))
+                .containsExactly("busybox:latest", "lib/bb:1");
+    }
+
+    @Test
     @DisplayName("an unknown filter, a bad dangling value, a missing image for before=: the client's error")
     void badFilters() {
         assertThatThrownBy(() -> filter(Map.of("colour", List.of("red"))))

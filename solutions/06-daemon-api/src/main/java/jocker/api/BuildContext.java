@@ -1,10 +1,12 @@
 package jocker.api;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import jocker.engine.Scratch;
 import jocker.images.Trees;
@@ -48,7 +50,52 @@ final class BuildContext implements AutoCloseable {
         int first = buffered.read();
         int second = buffered.read();
         buffered.reset();
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        return new Padded(first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered);
+    }
+
+    /**
+     * A tar stream made whole at its end. When {@code docker build -f}
+     * names a Dockerfile outside the context, the CLI appends it to the tar
+     * and stops right after the last file's bytes: no padding to the next
+     * 512-byte record and no end-of-archive records, which a strict reader
+     * (Commons Compress: "Truncated TAR archive") refuses. The body ended
+     * where the client meant it to (HTTP's framing says so), so the padding
+     * and the two zero records are added here.
+     */
+    private static final class Padded extends FilterInputStream {
+
+        private static final int RECORD = 512;
+        private long count;
+        private long zeros = -1; // how many zero bytes are still to come once the stream ended; -1 before
+
+        Padded(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (zeros < 0) {
+                int n = in.read(b, off, len);
+                if (n >= 0) {
+                    count += n;
+                    return n;
+                }
+                zeros = (RECORD - count % RECORD) % RECORD + 2 * RECORD;
+            }
+            if (zeros == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, zeros);
+            Arrays.fill(b, off, off + n, (byte) 0);
+            zeros -= n;
+            return n;
+        }
     }
 
     Path dir() {

@@ -109,6 +109,18 @@ public record ImageFilter(List<String> references, Boolean dangling, List<String
     // end::matches[]
 
     /**
+     * The names the list shows for an image that passed: with a
+     * {@code reference} filter only those that match it, as Docker lists
+     * them ({@code docker images busybox} shows no other name of the image).
+     */
+    public List<String> shownTags(List<String> repoTags) {
+        if (references.isEmpty()) {
+            return repoTags;
+        }
+        return repoTags.stream().filter(tag -> references.stream().anyMatch(p -> referenceMatches(p, tag))).toList();
+    }
+
+    /**
      * Whether the glob {@code pattern} matches the name {@code repoTag}
      * ({@code busybox:latest}) whole, or its repository alone
      * ({@code busybox}): Docker's {@code reference.FamiliarMatch}.

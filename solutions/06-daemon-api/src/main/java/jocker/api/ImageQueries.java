@@ -36,7 +36,8 @@ final class ImageQueries {
             if (filter.matches(tags, labels, LocalImages.created(image))) {
                 long size = images.size(image);
                 boolean dangling = tags.isEmpty() && placeholders;
-                out.add(new ImageSummary(image.id().toString(), "", dangling ? List.of("<none>:<none>") : tags,
+                out.add(new ImageSummary(image.id().toString(), "",
+                        dangling ? List.of("<none>:<none>") : filter.shownTags(tags),
                         dangling ? List.of("<none>@<none>") : List.of(), LocalImages.created(image).getEpochSecond(),
                         size, -1, size, labels, -1));
             }
