@@ -247,8 +247,8 @@ public final class Engine {
         ProcessHandle process = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
         beforeSignal(state);
+        Events.container(store, state, "kill", "signal", Integer.toString(signal)); // before its die
         Kernel.kill(process.pid(), signal);
-        Events.container(store, state, "kill", "signal", Integer.toString(signal));
     }
 
     /** {@code jocker rm}: a running container only with {@code force}, which kills it first. */

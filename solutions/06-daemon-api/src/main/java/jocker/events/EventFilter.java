@@ -17,8 +17,8 @@ import jocker.engine.Event;
  * <li>{@code event} (or {@code action}): the action; {@code exec_start} also matches
  *     {@code exec_start: sh -c …}, whose command follows a colon;</li>
  * <li>{@code container}: a container's event, by name or by ID or a prefix of it;</li>
- * <li>{@code image}: a container's event by the image it runs, an image's by ID or name,
- *     with or without the tag ({@code busybox} is {@code busybox:latest});</li>
+ * <li>{@code image}: a container's event by the image it runs, an image's by ID or name;
+ *     a name without a tag matches every tag ({@code busybox}, {@code busybox:1.36});</li>
  * <li>{@code volume}: a volume's event, by name;</li>
  * <li>{@code label}: an attribute {@code key} present, or {@code key=value}
  *     (a container's labels are attributes of its events).</li>
@@ -72,9 +72,8 @@ public record EventFilter(Map<String, List<String>> filters) {
                             || event.action().startsWith(value + ": ");
                     case "container" -> type.equals(Event.CONTAINER)
                             && (value.equals(attributes.get("name")) || !value.isEmpty() && id.startsWith(value));
-                    case "image" -> type.equals(Event.CONTAINER) ? sameImage(value, attributes.get("image"))
-                            : type.equals(Event.IMAGE) && (sameImage(value, attributes.get("name"))
-                            || value.equals(id) || !value.isEmpty() && id.startsWith("sha256:" + value));
+                    case "image" -> sameImage(value, id) || sameImage(value, attributes.get(
+                            type.equals(Event.IMAGE) ? "name" : "image"));
                     case "volume" -> type.equals(Event.VOLUME) && value.equals(id);
                     default -> label(value, attributes);
                 };
@@ -88,13 +87,20 @@ public record EventFilter(Map<String, List<String>> filters) {
     }
     // end::matches[]
 
-    /** {@code busybox} names {@code busybox:latest}; an image given with a tag must match it exactly. */
+    /**
+     * As moby's {@code matchImage}: the name, or the name without its tag or
+     * digest ({@code busybox} matches {@code busybox:1.36}; {@code busybox:latest}
+     * does not match a container created from {@code busybox}, as in Docker).
+     */
     private static boolean sameImage(String wanted, String image) {
         if (image == null) {
             return false;
         }
-        return wanted.equals(image) || !wanted.contains(":") && image.equals(wanted + ":latest")
-                || image.contains("@") && wanted.equals(image.substring(0, image.indexOf('@')));
+        int at = image.indexOf('@');
+        int colon = image.lastIndexOf(':');
+        String untagged = at >= 0 ? image.substring(0, at)
+                : colon > image.lastIndexOf('/') && !image.startsWith("sha256:") ? image.substring(0, colon) : image;
+        return wanted.equals(image) || wanted.equals(untagged);
     }
 
     /** {@code key} present, or {@code key=value} equal. */
