@@ -40,12 +40,12 @@ class WatchdogTest {
     void setUp() throws Exception {
         engine = new Engine(root);
         watchdog = new Watchdog();
-        watchdog.start(engine);
+        watchdog.start(engine, root, null);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        watchdog.close();
+        watchdog.stop();
         for (ContainerState s : engine.store().list()) {
             s.process().ifPresent(p -> {
                 p.destroyForcibly();
@@ -101,9 +101,9 @@ class WatchdogTest {
         assertThat(engine.store().read(c.id()).isRunning()).as("restarted after docker stop").isFalse();
         assertThat(count(c.id(), "start")).isEqualTo(1);
 
-        watchdog.close(); // the daemon stops
+        watchdog.stop(); // the daemon stops
         watchdog = new Watchdog();
-        watchdog.start(engine); // and starts again
+        watchdog.start(engine, root, null); // and starts again
         Await.until(Duration.ofSeconds(30), () -> "running again", () -> engine.store().read(c.id()).isRunning());
     }
 
@@ -114,9 +114,9 @@ class WatchdogTest {
         Await.until(Duration.ofSeconds(30), () -> "restarted", () -> count(c.id(), "start") >= 2);
         Await.until(Duration.ofSeconds(30), () -> "running", () -> engine.store().read(c.id()).isRunning());
         engine.stop(c.id(), Duration.ofSeconds(1));
-        watchdog.close();
+        watchdog.stop();
         watchdog = new Watchdog();
-        watchdog.start(engine);
+        watchdog.start(engine, root, null);
         Thread.sleep(1500);
         assertThat(engine.store().read(c.id()).isRunning()).isFalse();
     }

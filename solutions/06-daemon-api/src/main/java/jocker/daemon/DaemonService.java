@@ -1,34 +1,24 @@
 package jocker.daemon;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.ServiceLoader;
+import java.nio.file.Path;
+import jocker.api.ApiServer;
 import jocker.engine.Engine;
 
 /**
- * Something that runs inside {@code jockerd} for as long as it runs, beside
- * the API: the restart {@link Watchdog}. Each is a service
- * ({@code META-INF/services/jocker.daemon.DaemonService}); the daemon starts
- * them in chapter order once its engine is ready, before it serves, and
- * stops them when it stops.
+ * Something jockerd runs for as long as it runs, besides answering requests:
+ * the restart policies' watchdog, for one. Services are found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/jocker.daemon.DaemonService}),
+ * started after the socket is bound and stopped before it closes.
  */
-public interface DaemonService extends AutoCloseable {
+public interface DaemonService {
 
     /** The chapter that brings it. */
     int chapter();
 
-    /** Starts the service's threads; returns at once. */
-    void start(Engine engine) throws Exception;
+    /** Starts it; it must not block (start a thread of its own). */
+    void start(Engine engine, Path root, ApiServer.ApiLog log) throws Exception;
 
-    /** Stops its threads; what it manages (containers) goes on. */
-    @Override
-    void close();
-
-    /** The services of the chapters up to {@code upTo}, in chapter order. */
-    static List<DaemonService> upTo(int upTo) {
-        return ServiceLoader.load(DaemonService.class).stream().map(ServiceLoader.Provider::get)
-                .filter(s -> s.chapter() <= upTo)
-                .sorted(Comparator.comparingInt(DaemonService::chapter).thenComparing(s -> s.getClass().getName()))
-                .toList();
+    /** Stops it; containers are left as they are. */
+    default void stop() {
     }
 }

@@ -46,7 +46,7 @@ public final class RestartFeature implements Feature {
 
     @Override
     public void beforeStart(ContainerStore store, ContainerState state, Spec spec) throws IOException {
-        RestartRecord.update(store, state.id(), r -> r.stoppedByUser() ? r.stopped(false) : r);
+        RestartRecord.update(store, state.id(), r -> r.stoppedByUser() || r.restartPending() ? r.stopped(false) : r);
     }
 
     @Override

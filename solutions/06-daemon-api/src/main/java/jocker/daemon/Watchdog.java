@@ -1,6 +1,7 @@
 package jocker.daemon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jocker.api.ApiServer;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.Engine;
@@ -30,6 +32,7 @@ import jocker.events.EventLog;
  * <p>Everything it needs is on disk ({@link RestartRecord}): each exit is
  * decided once, even when the start-up look and the log both see it, and a
  * daemon killed while a restart waited for its delay does it when it starts again.
+ * What it keeps in memory is only the timers of those delays.
  */
 public final class Watchdog implements DaemonService {
 
@@ -42,6 +45,7 @@ public final class Watchdog implements DaemonService {
     private ScheduledExecutorService restarts;
     private Thread follower;
     private Instant startedAt;
+    private ApiServer.ApiLog log;
 
     /** Whether a watchdog runs in this JVM: without one, a restart policy would never be applied. */
     public static boolean isWatching() {
@@ -54,9 +58,10 @@ public final class Watchdog implements DaemonService {
     }
 
     @Override
-    public void start(Engine engine) throws IOException {
+    public void start(Engine engine, Path root, ApiServer.ApiLog log) throws IOException {
         this.engine = engine;
         this.store = engine.store();
+        this.log = log;
         this.restarts = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "jockerd-restart");
             t.setDaemon(true);
@@ -79,7 +84,7 @@ public final class Watchdog implements DaemonService {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            System.err.println("jockerd: the restart watchdog stopped: " + e);
+            report("the restart watchdog stopped: " + e);
         }
     }
 
@@ -91,9 +96,10 @@ public final class Watchdog implements DaemonService {
             if (record == null || !ended(state)) {
                 return;
             }
-            if (RestartDecision.startsWithDaemon(record.policy(), record.stoppedByUser())) {
+            boolean pending = record.restartPending() && !record.stoppedByUser(); // decided by a daemon now gone
+            if (pending || RestartDecision.startsWithDaemon(record.policy(), record.stoppedByUser())) {
                 RestartRecord.update(store, id, r -> new RestartRecord(r.policy(), r.restartCount(), false,
-                        state.finished(), r.delayMillis()));
+                        state.finished(), r.delayMillis(), false));
                 engine.startDetached(id);
             } else {
                 exited(id);
@@ -124,6 +130,8 @@ public final class Watchdog implements DaemonService {
                 return r.handled(exit, decision[0]);
             });
             if (decision[0] != null && decision[0].restart()) {
+                info("container " + state.shortId() + " exited with " + state.exitCode() + ": restart in "
+                        + decision[0].delay().toMillis() + " ms");
                 restarts.schedule(() -> restart(id, exit), decision[0].delay().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
@@ -150,15 +158,28 @@ public final class Watchdog implements DaemonService {
         return ContainerState.EXITED.equals(state.status()) && !state.isRunning();
     }
 
-    private static void report(String id, Exception e) {
+    private void report(String id, Exception e) {
         if (!(e instanceof jocker.engine.ContainerNotFoundException)) {
-            System.err.println("jockerd: restart of container " + id.substring(0, Math.min(12, id.length()))
-                    + ": " + e.getMessage());
+            report("restart of container " + id.substring(0, Math.min(12, id.length())) + ": " + e.getMessage());
+        }
+    }
+
+    private void report(String message) {
+        if (log != null) {
+            log.error(message);
+        } else {
+            System.err.println("jockerd: " + message);
+        }
+    }
+
+    private void info(String message) {
+        if (log != null) {
+            log.info(message);
         }
     }
 
     @Override
-    public void close() {
+    public void stop() {
         if (follower != null) {
             follower.interrupt();
             restarts.shutdownNow();
