@@ -39,8 +39,17 @@ class EventLogTest {
             }
         });
         writer.start();
-        Instant until = Instant.now().plusSeconds(4);
-        new EventLog(root).follow(start, until, EventFilter.ALL, seen::add);
+        Instant until = Instant.now().plusSeconds(60);
+        try {
+            new EventLog(root).follow(start, until, e -> true, e -> {
+                seen.add(e);
+                if (e.actor().id().equals("sha256:1199")) {
+                    throw new java.io.IOException("the last one: the client goes");
+                }
+            });
+        } catch (java.io.IOException last) {
+            assertThat(last).hasMessageContaining("the last one");
+        }
         writer.join();
         assertThat(Files.exists(Events.rotated(root))).isTrue();
         assertThat(seen).hasSize(1201);

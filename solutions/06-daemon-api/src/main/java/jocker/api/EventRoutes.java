@@ -43,7 +43,7 @@ public final class EventRoutes implements Routes {
             throw ApiException.badRequest(e.getMessage());
         }
         try (OutputStream out = response.stream(200, "application/json")) {
-            new EventLog(router.root()).follow(since, until, filter, new EventLog.Sink() {
+            new EventLog(router.root()).follow(since, until, filter::matches, new EventLog.Sink() {
                 @Override
                 public void accept(jocker.engine.Event event) throws IOException {
                     out.write(JSON.writeValueAsBytes(event));

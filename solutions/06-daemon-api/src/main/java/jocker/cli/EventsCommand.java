@@ -61,7 +61,7 @@ public final class EventsCommand implements Callable<Integer>, Subcommand {
         Instant now = Instant.now();
         ObjectMapper json = new ObjectMapper();
         new EventLog(jocker.root()).follow(EventLog.parseTime(since, now), EventLog.parseTime(until, now),
-                EventFilter.parse(filters), event -> {
+                EventFilter.parse(filters)::matches, event -> {
                     System.out.println("json".equals(format) ? json.writeValueAsString(event) : line(event));
                     System.out.flush();
                 });

@@ -39,9 +39,6 @@ public record EventFilter(Map<String, List<String>> filters) {
         filters = Map.copyOf(filters);
     }
 
-    /** No filter: every event. */
-    public static final EventFilter ALL = new EventFilter(Map.of());
-
     /** {@code --filter key=value} options, as the CLI takes them. */
     public static EventFilter parse(List<String> options) {
         Map<String, List<String>> map = new java.util.LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import jocker.engine.Event;
 import jocker.engine.Events;
 
@@ -63,11 +64,12 @@ public final class EventLog {
     }
 
     /**
-     * Sends {@code sink} the events that match, from {@code since} (null:
+     * Sends {@code sink} the events that {@code filter} accepts (an {@link EventFilter}'s
+     * {@code matches}), from {@code since} (null:
      * from now on, Docker's default) until {@code until} (null: until the
      * client goes, or the thread is interrupted).
      */
-    public void follow(Instant since, Instant until, EventFilter filter, Sink sink)
+    public void follow(Instant since, Instant until, Predicate<Event> filter, Sink sink)
             throws IOException, InterruptedException {
         try (Tail tail = new Tail(Events.log(root), since != null)) {
             List<Event> events = since != null ? readRotated() : new ArrayList<>();
@@ -78,7 +80,7 @@ public final class EventLog {
                     if (until != null && event.instant().isAfter(until)) {
                         return;
                     }
-                    if ((since == null || !event.instant().isBefore(since)) && filter.matches(event)) {
+                    if ((since == null || !event.instant().isBefore(since)) && filter.test(event)) {
                         sink.accept(event);
                         quietSince = Instant.now();
                     }
