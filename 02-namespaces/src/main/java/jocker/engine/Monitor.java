@@ -66,6 +66,7 @@ public final class Monitor {
             undoStart(store, state, features, e);
             throw e;
         }
+        Events.container(store, state, "start");
         int status = process.waitFor();
         streams.ended(); // the log has all the command wrote before its exit is recorded
         try {
@@ -101,6 +102,7 @@ public final class Monitor {
     /** Records the exit, and removes the container if it was started with --rm. */
     static void recordExit(ContainerStore store, String id, int status) throws IOException {
         ContainerState state = store.update(id, s -> s.exited(status));
+        Events.container(store, state, "die", "exitCode", Integer.toString(status));
         if (state.autoRemove()) {
             remove(store, state);
         }
@@ -112,6 +114,7 @@ public final class Monitor {
             feature.beforeRemove(store, state);
         }
         store.remove(state.id());
+        Events.container(store, state, "destroy");
     }
     // end::run[]
 }

@@ -108,6 +108,7 @@ public final class Engine {
             }
             throw e;
         }
+        Events.container(store, state, "create");
         return state;
     }
     // end::create[]
@@ -239,7 +240,9 @@ public final class Engine {
         if (process.isPresent()) {
             Stopper.stop(process.get(), Stopper.stopSignal(store.bundle(state.id()).read()), timeout);
         }
-        return awaitRecordedExit(state.id());
+        ContainerState stopped = awaitRecordedExit(state.id());
+        Events.container(store, state, "stop");
+        return stopped;
     }
 
     /** {@code jocker kill}: one signal, SIGKILL by default. */
@@ -248,6 +251,7 @@ public final class Engine {
         ProcessHandle process = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
         beforeSignal(state);
+        Events.container(store, state, "kill", "signal", Integer.toString(signal)); // before its die
         Kernel.kill(process.pid(), signal);
     }
 
