@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -181,6 +182,7 @@ public final class Engine {
      * state directory's file system is too full for the log.
      */
     public ContainerState startDetached(String id) throws IOException, InterruptedException {
+        ContainerState before = store.read(id);
         List<String> cmd = launcher().commandLine(Shim.class.getName(), List.of(root.toString(), id));
         Process shim;
         try {
@@ -192,8 +194,10 @@ public final class Engine {
         } catch (IOException e) {
             throw notStarted(store.read(id), e.getMessage(), e);
         }
-        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status()), START_TIMEOUT,
-                shim::isAlive);
+        // Started, or failed, from now: also for a container that ran before (docker start, restart).
+        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status())
+                && !(Objects.equals(s.processStart(), before.processStart())
+                && Objects.equals(s.finished(), before.finished())), START_TIMEOUT, shim::isAlive);
         if (state == null || state.pid() != 0) {
             return state; // running, or ran; null: it ran, exited and was removed (--rm)
         }
@@ -287,6 +291,16 @@ public final class Engine {
      */
     public int exec(String ref, List<String> command, List<String> env, String workdir, UserIds user, Stdio stdio)
             throws IOException, InterruptedException {
+        return startExec(ref, command, env, workdir, user, stdio).waitFor();
+    }
+
+    /**
+     * Starts what {@link #exec} runs and returns at once with its
+     * {@link Process}: with {@link Stdio#pipes()} the caller reads and writes
+     * its streams itself (chapter 6's daemon pumps them to a client).
+     */
+    public Process startExec(String ref, List<String> command, List<String> env, String workdir, UserIds user,
+            Stdio stdio) throws IOException {
         ContainerState state = store.find(ref);
         ProcessHandle init = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
@@ -317,12 +331,23 @@ public final class Engine {
             ProcessBuilder builder = new ProcessBuilder(cmd);
             builder.environment().clear();
             builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-            return NamespaceJoin.start(init.pid(), builder).waitFor();
-        } finally {
+            Process started = NamespaceJoin.start(init.pid(), builder);
+            started.onExit().whenComplete((p, e) -> deleteQuietly(execFile));
+            return started;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(execFile);
+            throw e;
         }
     }
     // end::exec[]
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the container's directory went with an rm meanwhile
+        }
+    }
 
     /** {@code jocker ps}: running containers, or all with {@code all}, newest first. */
     public List<ContainerSummary> list(boolean all) throws IOException {
