@@ -3,7 +3,6 @@ package jocker.cli;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import jocker.engine.ContainerSummary;
-import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +33,7 @@ public final class PsCommand implements Callable<Integer>, Subcommand {
             System.out.printf(format, "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
         }
         Instant now = Instant.now();
-        for (ContainerSummary s : new Engine(jocker.root()).list(all)) {
+        for (ContainerSummary s : ContainerCli.reader(jocker).list(all)) {
             if (quiet) {
                 System.out.println(s.shortId());
                 continue;
