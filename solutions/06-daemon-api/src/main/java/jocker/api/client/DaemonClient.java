@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -158,8 +159,10 @@ final class DaemonClient implements AutoCloseable {
                     .connect(socket).sync().channel();
         } catch (Exception e) { // Netty rethrows the connect(2) failure, checked or not
             request.release();
-            throw new IOException("cannot connect to the daemon at unix://" + socket.path() + ": "
-                    + e.getMessage() + " (is jockerd running?)", e);
+            String why = e instanceof FileNotFoundException ? "no such socket" // Netty's ENOENT has no message
+                    : e.getMessage() != null ? e.getMessage() : e.toString();
+            throw new IOException("cannot connect to the daemon at unix://" + socket.path() + ": " + why
+                    + " (is jockerd running?)", e);
         }
         channel.writeAndFlush(request);
         return exchange;
