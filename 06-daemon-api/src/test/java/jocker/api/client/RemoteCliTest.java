@@ -46,6 +46,10 @@ class RemoteCliTest {
                 FakeDaemon.answer(answer, 200, "OK", "[{\"Id\":\"" + ID + "\",\"Names\":[\"/ticker\"],"
                         + "\"Image\":\"busybox\",\"Command\":\"sleep 60\",\"Created\":1764527000,"
                         + "\"State\":\"running\",\"Status\":\"Up 3 seconds\"}]");
+            } else if (path.equals("/v1.41/version")) {
+                FakeDaemon.answer(answer, 200, "OK", "{\"Platform\":{\"Name\":\"Stand-in Engine\"},"
+                        + "\"Version\":\"0.0.1\",\"ApiVersion\":\"1.41\",\"MinAPIVersion\":\"1.24\","
+                        + "\"Os\":\"linux\",\"Arch\":\"amd64\"}");
             } else {
                 FakeDaemon.answer(answer, 404, "Not Found", "{\"message\":\"No such container: nosuch\"}");
             }
@@ -97,5 +101,15 @@ class RemoteCliTest {
         assertThat(status).isEqualTo(Jocker.ENGINE_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("images is not available with -H yet");
         assertThat(daemon.requests()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("version -H names the daemon that answers, from its GET /version")
+    void version() {
+        int status = jocker("-H", host, "version");
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Server: Stand-in Engine", "0.0.1",
+                "1.41 (minimum version 1.24)", "linux/amd64");
     }
 }

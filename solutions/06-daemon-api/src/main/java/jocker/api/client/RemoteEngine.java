@@ -28,6 +28,9 @@ import jocker.security.UserIds;
  */
 public final class RemoteEngine implements ContainerEngine, AutoCloseable {
 
+    /** The newest Engine API version this client speaks; it asks a newer daemon for this one. */
+    public static final String API_VERSION = DaemonClient.MAX_API_VERSION;
+
     /** How long {@code runAttached} lets a stopped jocker's container stop, as the local engine does. */
     private static final Duration STOP_ON_EXIT = Duration.ofSeconds(10);
 
@@ -168,6 +171,12 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
             throw new IOException("interrupted while reading the logs", e);
         }
         demux.finish();
+    }
+
+    /** The daemon's {@code GET /version}: {@code Version}, {@code ApiVersion}, {@code Os} … */
+    public Map<String, Object> version() throws IOException {
+        byte[] body = call(HttpMethod.GET, "/version", null).body();
+        return DaemonClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
     }
 
     @Override
