@@ -16,6 +16,9 @@ public interface ApiResponse {
     /** A JSON document with {@code status} (200, 201 …), written with the API's {@code ObjectMapper}. */
     void json(int status, Object document) throws IOException;
 
+    /** A whole body of known length, such as {@code /_ping}'s {@code OK}. */
+    void bytes(int status, String contentType, byte[] body) throws IOException;
+
     /** A status with no body (204, 304 …). */
     void empty(int status) throws IOException;
 
