@@ -207,12 +207,14 @@ class RemoteEngineTest {
     }
 
     @Test
-    @DisplayName("logs: stdout's frames to out, stderr's to err")
+    @DisplayName("logs: its options in the query; stdout's frames to out, stderr's to err")
     void logs() throws Exception {
         serve((request, out) -> {
             if (request.path().equals("/_ping")) {
                 FakeDaemon.answer(out, 200, "OK", null);
             } else {
+                assertThat(request.path()).isEqualTo("/v1.41/containers/web/logs?stdout=1&stderr=1&tail=2"
+                        + "&since=1764527000.500000000&timestamps=1");
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
                 body.writeBytes(frame(1, "a\n"));
                 body.writeBytes(frame(2, "b\n"));
@@ -224,7 +226,8 @@ class RemoteEngineTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-        engine.logs("web", stdout, stderr);
+        engine.logs("web", new LogsQuery(false, "2", java.time.Instant.ofEpochSecond(1764527000, 500_000_000), null,
+                true), stdout, stderr);
 
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("a\n");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("b\n");

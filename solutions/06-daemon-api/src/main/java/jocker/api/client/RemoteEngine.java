@@ -162,9 +162,14 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
     /** {@code logs}: the container's output as frames, stdout's and stderr's each to its own stream. */
     @Override
     public void logs(String ref, OutputStream out, OutputStream err) throws IOException {
+        logs(ref, LogsQuery.ALL, out, err);
+    }
+
+    /** {@code logs} with its options ({@code -f}, {@code --tail} …): until the end, or with follow the exit. */
+    public void logs(String ref, LogsQuery query, OutputStream out, OutputStream err) throws IOException {
         FrameDemux demux = new FrameDemux(out, err);
         try {
-            client.stream(HttpMethod.GET, "/containers/" + encode(ref) + "/logs?stdout=1&stderr=1", null,
+            client.stream(HttpMethod.GET, "/containers/" + encode(ref) + "/logs?" + query.toQueryString(), null,
                     demux::feed, false).awaitEnd();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
