@@ -212,12 +212,6 @@ final class InProcessApi implements Router {
         }
 
         @Override
-        public void bytes(int newStatus, String contentType, byte[] bytes) throws IOException {
-            status = newStatus;
-            body.write(bytes);
-        }
-
-        @Override
         public ApiResponse header(String name, String value) {
             headers.put(name, value);
             return this;

@@ -38,7 +38,7 @@ class StreamRoutesTest {
     void setUp() {
         TestRootfs.createImage(state);
         engine = new Engine(state);
-        handlers = InProcessRoutes.register(new StreamRoutes(), engine, state);
+        handlers = FakeExchange.register(new StreamRoutes(), engine, state);
     }
 
     @AfterEach
@@ -63,10 +63,10 @@ class StreamRoutesTest {
     @DisplayName("attach before start (docker run --rm): all the output as frames, stdin forwarded, closed at exit")
     void attachBeforeStart() throws Exception {
         ContainerState c = create("echo hi; echo err >&2; cat; exit 3", new StdioOptions(false, true, true), true);
-        InProcessRoutes.Response response = new InProcessRoutes.Response();
+        FakeExchange.Response response = new FakeExchange.Response();
         CompletableFuture<Void> attached = CompletableFuture.runAsync(() -> {
             try {
-                handlers.get("POST /containers/{id}/attach").handle(InProcessRoutes.request("POST", c.id(),
+                handlers.get("POST /containers/{id}/attach").handle(FakeExchange.request("POST", c.id(),
                         Map.of("stream", "1", "stdin", "1", "stdout", "1", "stderr", "1")), response);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -90,9 +90,9 @@ class StreamRoutesTest {
     void logs() throws Exception {
         ContainerState c = create("echo one; echo two >&2; sleep 1; echo three", StdioOptions.NONE, false);
         engine.startDetached(c.id());
-        InProcessRoutes.Response response = new InProcessRoutes.Response();
+        FakeExchange.Response response = new FakeExchange.Response();
 
-        handlers.get("GET /containers/{id}/logs").handle(InProcessRoutes.request("GET", c.id(),
+        handlers.get("GET /containers/{id}/logs").handle(FakeExchange.request("GET", c.id(),
                 Map.of("follow", "1", "stdout", "1", "stderr", "1", "timestamps", "1")), response);
 
         assertThat(response.status).isEqualTo(200);
@@ -117,10 +117,10 @@ class StreamRoutesTest {
     @DisplayName("a TTY's output travels raw, and resize reaches it")
     void ttyRaw() throws Exception {
         ContainerState c = create("read x; stty size", new StdioOptions(true, true, true), false);
-        InProcessRoutes.Response response = new InProcessRoutes.Response();
+        FakeExchange.Response response = new FakeExchange.Response();
         CompletableFuture<Void> attached = CompletableFuture.runAsync(() -> {
             try {
-                handlers.get("POST /containers/{id}/attach").handle(InProcessRoutes.request("POST", c.id(),
+                handlers.get("POST /containers/{id}/attach").handle(FakeExchange.request("POST", c.id(),
                         Map.of("stream", "1", "stdin", "1", "stdout", "1", "stderr", "1")), response);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -128,8 +128,8 @@ class StreamRoutesTest {
         });
         Await.until(Duration.ofSeconds(10), () -> "the hijack", () -> response.multiplexed != null);
         engine.startDetached(c.id());
-        InProcessRoutes.Response resized = new InProcessRoutes.Response();
-        handlers.get("POST /containers/{id}/resize").handle(InProcessRoutes.request("POST", c.id(),
+        FakeExchange.Response resized = new FakeExchange.Response();
+        handlers.get("POST /containers/{id}/resize").handle(FakeExchange.request("POST", c.id(),
                 Map.of("h", "12", "w", "34")), resized);
         response.stdin.write("\n".getBytes(StandardCharsets.UTF_8));
         response.stdin.flush();
