@@ -189,13 +189,16 @@ public final class ContainerRoutes implements Routes {
     private void remove(ApiRequest request, ApiResponse response) throws Exception {
         ContainerState state = store.find(request.path("id"));
         boolean force = request.queryFlag("force", false);
-        // ?v= removes the container's anonymous volumes: the volumes' own Feature does that on beforeRemove.
         if (!force && state.isRunning()) {
             throw ApiException.conflict("You cannot remove a " + ContainerSummary.stateOf(store, state)
                     + " container " + state.id() + ". Stop the container before attempting removal or force"
                     + " remove");
         }
-        engine.remove(state.id(), force);
+        if (request.queryFlag("v", false)) {
+            jocker.volumes.VolumesFeature.removeContainer(engine, state.id(), force); // and its anonymous volumes
+        } else {
+            engine.remove(state.id(), force);
+        }
         ExecInstance.forget(state.id());
         response.empty(204);
     }

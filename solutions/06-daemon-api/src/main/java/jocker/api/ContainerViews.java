@@ -99,7 +99,7 @@ final class ContainerViews {
                 Objects.requireNonNullElse(imageId(store, s), s.image()), "", "", "",
                 store.log(s.id()).toString(), "/" + s.name(),
                 ((Number) doc.getOrDefault("RestartCount", 0)).intValue(), "overlay", "linux",
-                hostConfig(spec, host, s, record), List.of(),
+                hostConfig(spec, host, s, record), (List<Object>) doc.getOrDefault("Mounts", List.of()),
                 new ContainerJson.Config(s.hostname(), (String) config.getOrDefault("User", ""),
                         record.attachStdin(), record.tty(), record.openStdin(), record.stdinOnce(),
                         (List<String>) config.get("Env"), (List<String>) config.get("Cmd"),

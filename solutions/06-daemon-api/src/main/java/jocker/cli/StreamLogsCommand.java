@@ -1,5 +1,7 @@
 package jocker.cli;
 
+import jocker.api.client.LogsQuery;
+import jocker.api.client.RemoteEngine;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
@@ -54,6 +56,16 @@ public final class StreamLogsCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        if (jocker.host().isPresent()) { // -H: the daemon reads its log
+            long from = LogTimes.parse(since);
+            long to = LogTimes.parse(until);
+            try (RemoteEngine daemon = RemoteEngine.connect(jocker.host().get())) {
+                daemon.logs(container, new LogsQuery(follow,
+                        LogTimes.tail(tail) < 0 ? "all" : tail, instant(from), instant(to), timestamps),
+                        System.out, System.err);
+            }
+            return 0;
+        }
         ContainerStreams streams = new ContainerStreams(new Engine(jocker.root()).store());
         LogQuery query = new LogQuery(follow, LogTimes.tail(tail), LogTimes.parse(since), LogTimes.parse(until),
                 true, true);
@@ -69,5 +81,10 @@ public final class StreamLogsCommand implements Callable<Integer>, Subcommand {
             return true;
         });
         return 0;
+    }
+
+    /** A time in nanoseconds since the epoch, 0 for none. */
+    private static java.time.Instant instant(long nanos) {
+        return nanos == 0 ? null : java.time.Instant.ofEpochSecond(0, nanos);
     }
 }
