@@ -301,6 +301,16 @@ public final class Engine {
      */
     public Process startExec(String ref, List<String> command, List<String> env, String workdir, UserIds user,
             Stdio stdio) throws IOException {
+        return startExec(ref, command, env, workdir, user, stdio, false);
+    }
+
+    /**
+     * The same; with {@code terminal} the process asks for a pseudo-terminal
+     * of its own ({@code process.terminal}, which chapter 6's init step
+     * makes: {@code docker exec -t}).
+     */
+    public Process startExec(String ref, List<String> command, List<String> env, String workdir, UserIds user,
+            Stdio stdio, boolean terminal) throws IOException {
         ContainerState state = store.find(ref);
         ProcessHandle init = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
@@ -313,6 +323,7 @@ public final class Engine {
         process.env = new ArrayList<>(spec.process.env);
         process.env.addAll(env);
         process.cwd = workdir != null ? workdir : spec.process.cwd;
+        process.terminal = terminal ? Boolean.TRUE : null;
         // The same confinement as the container's command: an exec is no way around it.
         process.user = spec.process.user;
         process.noNewPrivileges = spec.process.noNewPrivileges;
