@@ -22,6 +22,7 @@ import java.util.Map;
  * {@code linux.seccomp}; chapter 3 {@code linux.resources} (its device rules too),
  * {@code linux.cgroupsPath} and {@code linux.devices}. Chapter 2's confinement adds
  * {@code process.capabilities}, {@code process.noNewPrivileges} and the user's IDs.
+ * Chapter 6 adds {@code mounts} of type {@code bind}: volumes and host directories.
  *
  * <pre>
  * {"ociVersion":"1.0.2",

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.cli.ProcessOptions;
-import jocker.engine.ContainerState;
 import jocker.engine.CreateRequest;
-import jocker.engine.Engine;
+import jocker.engine.ContainerEngine;
 import jocker.runtime.Stdio;
 import jocker.spec.Spec;
 import picocli.CommandLine.Command;
@@ -93,13 +92,13 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
         for (RunOptions options : chapterOptions) {
             request = options.addTo(request); // a value Docker refuses fails here, before anything is made
         }
-        Engine containers = ContainerCli.engine(jocker);
-        ContainerState state = containers.create(request);
+        ContainerEngine containers = ContainerCli.engine(jocker);
+        String id = containers.create(request);
         if (detach) {
-            containers.startDetached(state.id());
-            System.out.println(state.id());
+            containers.start(id);
+            System.out.println(id);
             return 0;
         }
-        return containers.runForeground(state.id(), Stdio.inherit());
+        return containers.runAttached(id, Stdio.inherit());
     }
 }

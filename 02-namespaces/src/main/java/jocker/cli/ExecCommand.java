@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.cli.ProcessOptions;
-import jocker.engine.Engine;
+import jocker.engine.ContainerEngine;
 import jocker.runtime.Stdio;
 import jocker.security.UserIds;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ public final class ExecCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         UserIds ids = user == null ? null : UserIds.parse(user); // a bad -u fails before anything is made
-        Engine engine = ContainerCli.engine(jocker);
+        ContainerEngine engine = ContainerCli.engine(jocker);
         return engine.exec(container, command, ProcessOptions.environment(List.of(), env, System.getenv()), workdir, ids,
                 Stdio.inherit());
     }

@@ -106,6 +106,22 @@ public final class ContainerStore {
     }
     // end::create[]
 
+    /**
+     * Gives container {@code id} the name {@code name}, under the same lock
+     * as {@link #create}: a name stays unique.
+     */
+    public ContainerState rename(String id, String name) throws IOException {
+        Names.checkName(name);
+        return Locks.holding(root().resolve("containers.lock"), () -> {
+            for (ContainerState other : list()) {
+                if (other.name().equals(name) && !other.id().equals(id)) {
+                    throw new NameConflictException(name, other.id());
+                }
+            }
+            return update(id, s -> s.withName(name));
+        });
+    }
+
     public void write(ContainerState state) throws IOException {
         writeJson(state.id(), "state.json", state);
     }

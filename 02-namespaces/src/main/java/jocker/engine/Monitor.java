@@ -25,6 +25,12 @@ public final class Monitor {
     /** Runs container {@code id} to its end; returns its exit status (128 + N for signal N). */
     public static int run(ContainerStore store, String id, Stdio stdio, InitLauncher launcher)
             throws IOException, InterruptedException {
+        return run(store, id, StdioRelay.direct(stdio), launcher);
+    }
+
+    /** The same, with the streams of {@code streams}, which may relay them (chapter 6). */
+    public static int run(ContainerStore store, String id, StdioRelay.Session streams, InitLauncher launcher)
+            throws IOException, InterruptedException {
         ContainerState state = store.read(id);
         Bundle bundle = store.bundle(id);
         List<Feature> features = Feature.all();
@@ -34,8 +40,16 @@ public final class Monitor {
             for (Feature feature : features) {
                 feature.beforeStart(store, state, spec);
             }
-            process = ContainerProcess.start(launcher, bundle.dir(), spec, stdio);
+            process = ContainerProcess.start(launcher, bundle.dir(), spec, streams.stdio());
         } catch (IOException | RuntimeException e) {
+            undoStart(store, state, features, e);
+            throw e;
+        }
+        try {
+            streams.started(process);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            process.waitFor();
             undoStart(store, state, features, e);
             throw e;
         }
@@ -52,7 +66,9 @@ public final class Monitor {
             undoStart(store, state, features, e);
             throw e;
         }
+        Events.container(store, state, "start");
         int status = process.waitFor();
+        streams.ended(); // the log has all the command wrote before its exit is recorded
         try {
             for (Feature feature : features) {
                 feature.afterExit(store, state, status);
@@ -86,6 +102,7 @@ public final class Monitor {
     /** Records the exit, and removes the container if it was started with --rm. */
     static void recordExit(ContainerStore store, String id, int status) throws IOException {
         ContainerState state = store.update(id, s -> s.exited(status));
+        Events.container(store, state, "die", "exitCode", Integer.toString(status));
         if (state.autoRemove()) {
             remove(store, state);
         }
@@ -97,6 +114,7 @@ public final class Monitor {
             feature.beforeRemove(store, state);
         }
         store.remove(state.id());
+        Events.container(store, state, "destroy");
     }
     // end::run[]
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
+import jocker.engine.Events;
 
 /**
  * One line of {@code jocker stats} (and from chapter 6 of the Engine API's
@@ -72,11 +73,13 @@ public record ContainerStats(String id, String name, double cpuPercent, long mem
     /** {@code jocker pause}: freezes every process of a running container. */
     public static void pause(ContainerStore store, String ref) throws IOException {
         running(store, ref).freeze();
+        Events.container(store, store.find(ref), "pause");
     }
 
     /** {@code jocker unpause}: thaws what {@link #pause} froze. */
     public static void unpause(ContainerStore store, String ref) throws IOException {
         running(store, ref).thaw();
+        Events.container(store, store.find(ref), "unpause");
     }
 
     private static Cgroup running(ContainerStore store, String ref) throws IOException {

@@ -106,10 +106,12 @@ public final class ImageArchive {
                 if (f.names().isEmpty()) {
                     LocalImages.Image image = images.record(f.manifest(), f.size(), f.mediaType(), null, false);
                     lines.add("Loaded image ID: " + image.id());
+                    ImageEvents.record(images.root(), "load", image, image.id().toString());
                 }
                 for (Reference name : f.names()) {
-                    images.record(f.manifest(), f.size(), f.mediaType(), name, false);
+                    LocalImages.Image image = images.record(f.manifest(), f.size(), f.mediaType(), name, false);
                     lines.add("Loaded image: " + name.familiar());
+                    ImageEvents.record(images.root(), "load", image, name.familiar());
                 }
             }
             return lines;

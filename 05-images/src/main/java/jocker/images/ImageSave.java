@@ -84,6 +84,9 @@ public final class ImageSave {
         List<Path> scratch = new ArrayList<>();
         try {
             write(members(saved.values(), scratch), out);
+            for (Saved s : saved.values()) {
+                ImageEvents.record(images.root(), "save", s.image(), s.image().displayName());
+            }
         } finally {
             for (Path file : scratch) {
                 Files.deleteIfExists(file);

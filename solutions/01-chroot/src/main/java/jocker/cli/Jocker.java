@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import jocker.engine.Chapters;
 import jocker.images.ImageStore;
@@ -37,6 +38,10 @@ public final class Jocker implements Runnable {
                     + "(default: $JOCKER_CHAPTER, else all chapters).")
     private int chapter = Integer.MAX_VALUE;
 
+    @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
+            description = "The daemon to send the commands to (default: $JOCKER_HOST, else none: jocker runs "
+                    + "the containers itself, without a daemon).")
+    private String host;
 
     public static void main(String[] args) {
         int upTo = chapterOf(args);
@@ -87,7 +92,7 @@ public final class Jocker implements Runnable {
             if (System.getenv("JOCKER_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return ENGINE_ERROR;
+            return e instanceof Failure f ? f.exitStatus() : ENGINE_ERROR;
         });
         cli.setExitCodeExceptionMapper(e -> ENGINE_ERROR);
         cli.setParameterExceptionHandler((e, args) -> {
@@ -113,7 +118,7 @@ public final class Jocker implements Runnable {
             } catch (NumberFormatException e) {
                 return Integer.MAX_VALUE; // picocli reports the bad value
             }
-            if (a.equals("--root")) {
+            if (a.equals("--root") || a.equals("-H") || a.equals("--host")) {
                 i++; // skip its value
             }
         }
@@ -135,13 +140,48 @@ public final class Jocker implements Runnable {
         }
     }
 
-    /** The state directory: {@code --root}, else {@code $JOCKER_ROOT}, else {@code /var/lib/jocker}. */
+    /**
+     * The daemon that runs the containers: {@code -H}, else {@code $JOCKER_HOST};
+     * empty when jocker is to run them itself, in this process, as up to chapter 5.
+     */
+    public Optional<String> host() {
+        String h = host != null ? host : System.getenv("JOCKER_HOST");
+        return h == null || h.isBlank() ? Optional.empty() : Optional.of(h.strip());
+    }
+
+    /**
+     * An error that decides jocker's exit status itself, as Docker's CLI
+     * does for a daemon's answer: 1 for {@code No such container}, not 125.
+     */
+    public interface Failure {
+        int exitStatus();
+    }
+
+    /**
+     * The state directory: {@code --root}, else {@code $JOCKER_ROOT}, else {@code /var/lib/jocker}.
+     * With a daemon ({@link #host}) there is none: a command that works on it fails, rather than work
+     * on this machine's containers when the user asked for the daemon's.
+     */
     public Path root() {
+        host().ifPresent(h -> {
+            throw new IllegalStateException(commandName() + " is not available with -H yet: it works on this "
+                    + "machine's state directory only (drop -H " + h + ", or unset JOCKER_HOST)");
+        });
         if (root != null) {
             return absolute(root.toString(), "--root");
         }
         String env = System.getenv("JOCKER_ROOT");
         return env != null ? absolute(env, "JOCKER_ROOT") : Path.of("/var/lib/jocker");
+    }
+
+    /** The command being run, such as {@code image ls}, for messages. */
+    private String commandName() {
+        CommandLine.ParseResult command = spec.commandLine().getParseResult();
+        while (command != null && command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command == null ? "this command" : command.commandSpec().qualifiedName(" ")
+                .substring(spec.name().length()).strip();
     }
 
     /** A state directory must be named absolutely: an empty or relative one would land wherever jocker runs. */

@@ -17,6 +17,11 @@ package jocker.runtime;
 public enum Phase {
     /** Before anything changes: open what is needed from the host (chapter 3: cgroup.procs), load classes. */
     PREPARE,
+    /**
+     * Mount the spec's bind mounts (volumes) into the root filesystem, while the host's paths
+     * can still be named (chapter 6).
+     */
+    MOUNTS,
     /** Enter the root filesystem: chroot (chapter 1) or pivot_root (chapter 2). */
     ROOT_SWITCH,
     /** After the switch, chapter 1's lesson: break out of a chroot, which pivot_root defeats. */

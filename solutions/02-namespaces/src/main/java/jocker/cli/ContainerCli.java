@@ -2,7 +2,11 @@ package jocker.cli;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import jocker.engine.ContainerEngine;
 import jocker.engine.Engine;
+import jocker.engine.LocalEngine;
+import jocker.engine.RemoteEngineProvider;
 
 /** What chapter 2's commands share. */
 final class ContainerCli {
@@ -13,13 +17,27 @@ final class ContainerCli {
     private ContainerCli() {
     }
 
+    // tag::engine[]
     /**
      * The engine, for a command that starts, enters or signals containers:
-     * it refuses unless jocker runs as root, and makes JNA ready ({@link Jocker#images}).
+     * the daemon's with {@code -H} or {@code $JOCKER_HOST}; else this process's,
+     * which refuses unless jocker runs as root, and makes JNA ready ({@link Jocker#images}).
      */
-    static Engine engine(Jocker jocker) throws IOException {
+    static ContainerEngine engine(Jocker jocker) throws IOException {
+        Optional<String> host = jocker.host();
+        if (host.isPresent()) {
+            return RemoteEngineProvider.connect(host.get(), Jocker.chapter());
+        }
         Jocker.requireRoot(WHY_ROOT);
-        return new Engine(jocker.images().root());
+        return new LocalEngine(new Engine(jocker.images().root()));
+    }
+    // end::engine[]
+
+    /** The engine, for a command that only reads the containers' records ({@code ps}): no root needed. */
+    static ContainerEngine reader(Jocker jocker) {
+        Optional<String> host = jocker.host();
+        return host.isPresent() ? RemoteEngineProvider.connect(host.get(), Jocker.chapter())
+                : new LocalEngine(new Engine(jocker.root()));
     }
 
     /** Something a command does to one container, named as the user named it. */

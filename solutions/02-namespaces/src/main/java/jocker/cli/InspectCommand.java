@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jocker.engine.Engine;
+import jocker.engine.ContainerEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,7 +32,7 @@ public final class InspectCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = new Engine(jocker.root());
+        ContainerEngine engine = ContainerCli.reader(jocker);
         List<Map<String, Object>> out = new ArrayList<>();
         for (String ref : containers) {
             out.add(engine.inspect(ref));

@@ -2,7 +2,7 @@ package jocker.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.engine.Engine;
+import jocker.engine.ContainerEngine;
 import jocker.engine.Stopper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ public final class KillCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         int number = Stopper.signalNumber(signal);
-        Engine engine = ContainerCli.engine(jocker);
+        ContainerEngine engine = ContainerCli.engine(jocker);
         return ContainerCli.forEach(containers, c -> engine.kill(c, number));
     }
 

@@ -1,11 +1,6 @@
 package jocker.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import jocker.engine.ContainerState;
-import jocker.engine.ContainerStore;
-import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,14 +23,7 @@ public final class LogsCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        ContainerStore store = new Engine(jocker.root()).store();
-        ContainerState state = store.find(container);
-        Path log = store.log(state.id());
-        if (Files.exists(log)) {
-            System.out.flush();
-            Files.copy(log, System.out);
-            System.out.flush();
-        }
+        ContainerCli.reader(jocker).logs(container, System.out, System.err);
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package jocker.cli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import jocker.engine.ContainerSummary;
-import jocker.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,12 +29,13 @@ public final class PsCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        List<ContainerSummary> list = ContainerCli.reader(jocker).list(all); // first: it may fail
         String format = "%-12s   %-10s   %-24s   %-14s   %-26s   %s%n";
         if (!quiet) {
             System.out.printf(format, "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
         }
         Instant now = Instant.now();
-        for (ContainerSummary s : new Engine(jocker.root()).list(all)) {
+        for (ContainerSummary s : list) {
             if (quiet) {
                 System.out.println(s.shortId());
                 continue;

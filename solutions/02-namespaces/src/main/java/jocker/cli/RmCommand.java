@@ -2,7 +2,7 @@ package jocker.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import jocker.engine.Engine;
+import jocker.engine.ContainerEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +29,7 @@ public final class RmCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Engine engine = ContainerCli.engine(jocker);
+        ContainerEngine engine = ContainerCli.engine(jocker);
         return ContainerCli.forEach(containers, c -> engine.remove(c, force));
     }
 }

@@ -53,6 +53,12 @@ public record ContainerState(String id, String name, String image, List<String> 
                 status, pid, processStart, created, exitCode, finished, error);
     }
 
+    /** The same container under another name ({@code docker rename}). */
+    public ContainerState withName(String newName) {
+        return new ContainerState(id, newName, image, command, hostname, env, workdir, autoRemove, status, pid,
+                processStart, created, exitCode, finished, error);
+    }
+
     public ContainerState running(long newPid, Instant started) {
         return new ContainerState(id, name, image, command, hostname, env, workdir, autoRemove, RUNNING, newPid,
                 started, created, null, null, null);

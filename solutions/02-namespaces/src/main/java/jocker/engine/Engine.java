@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -107,6 +108,7 @@ public final class Engine {
             }
             throw e;
         }
+        Events.container(store, state, "create");
         return state;
     }
     // end::create[]
@@ -162,7 +164,7 @@ public final class Engine {
         Thread hook = new Thread(() -> stopQuietly(id), "jocker-stop-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return Monitor.run(store, id, stdio, launcher());
+            return Monitor.run(store, id, StdioRelay.forForeground(store, id, stdio), launcher());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -180,6 +182,7 @@ public final class Engine {
      * state directory's file system is too full for the log.
      */
     public ContainerState startDetached(String id) throws IOException, InterruptedException {
+        ContainerState before = store.read(id);
         List<String> cmd = launcher().commandLine(Shim.class.getName(), List.of(root.toString(), id));
         Process shim;
         try {
@@ -191,8 +194,10 @@ public final class Engine {
         } catch (IOException e) {
             throw notStarted(store.read(id), e.getMessage(), e);
         }
-        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status()), START_TIMEOUT,
-                shim::isAlive);
+        // Started, or failed, from now: also for a container that ran before (docker start, restart).
+        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status())
+                && !(Objects.equals(s.processStart(), before.processStart())
+                && Objects.equals(s.finished(), before.finished())), START_TIMEOUT, shim::isAlive);
         if (state == null || state.pid() != 0) {
             return state; // running, or ran; null: it ran, exited and was removed (--rm)
         }
@@ -235,7 +240,9 @@ public final class Engine {
         if (process.isPresent()) {
             Stopper.stop(process.get(), Stopper.stopSignal(store.bundle(state.id()).read()), timeout);
         }
-        return awaitRecordedExit(state.id());
+        ContainerState stopped = awaitRecordedExit(state.id());
+        Events.container(store, state, "stop");
+        return stopped;
     }
 
     /** {@code jocker kill}: one signal, SIGKILL by default. */
@@ -244,6 +251,7 @@ public final class Engine {
         ProcessHandle process = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
         beforeSignal(state);
+        Events.container(store, state, "kill", "signal", Integer.toString(signal)); // before its die
         Kernel.kill(process.pid(), signal);
     }
 
@@ -283,6 +291,26 @@ public final class Engine {
      */
     public int exec(String ref, List<String> command, List<String> env, String workdir, UserIds user, Stdio stdio)
             throws IOException, InterruptedException {
+        return startExec(ref, command, env, workdir, user, stdio).waitFor();
+    }
+
+    /**
+     * Starts what {@link #exec} runs and returns at once with its
+     * {@link Process}: with {@link Stdio#pipes()} the caller reads and writes
+     * its streams itself (chapter 6's daemon pumps them to a client).
+     */
+    public Process startExec(String ref, List<String> command, List<String> env, String workdir, UserIds user,
+            Stdio stdio) throws IOException {
+        return startExec(ref, command, env, workdir, user, stdio, false);
+    }
+
+    /**
+     * The same; with {@code terminal} the process asks for a pseudo-terminal
+     * of its own ({@code process.terminal}, which chapter 6's init step
+     * makes: {@code docker exec -t}).
+     */
+    public Process startExec(String ref, List<String> command, List<String> env, String workdir, UserIds user,
+            Stdio stdio, boolean terminal) throws IOException {
         ContainerState state = store.find(ref);
         ProcessHandle init = state.process()
                 .orElseThrow(() -> new IllegalStateException("container " + ref + " is not running"));
@@ -295,6 +323,7 @@ public final class Engine {
         process.env = new ArrayList<>(spec.process.env);
         process.env.addAll(env);
         process.cwd = workdir != null ? workdir : spec.process.cwd;
+        process.terminal = terminal ? Boolean.TRUE : null;
         // The same confinement as the container's command: an exec is no way around it.
         process.user = spec.process.user;
         process.noNewPrivileges = spec.process.noNewPrivileges;
@@ -313,12 +342,23 @@ public final class Engine {
             ProcessBuilder builder = new ProcessBuilder(cmd);
             builder.environment().clear();
             builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-            return NamespaceJoin.start(init.pid(), builder).waitFor();
-        } finally {
+            Process started = NamespaceJoin.start(init.pid(), builder);
+            started.onExit().whenComplete((p, e) -> deleteQuietly(execFile));
+            return started;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(execFile);
+            throw e;
         }
     }
     // end::exec[]
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the container's directory went with an rm meanwhile
+        }
+    }
 
     /** {@code jocker ps}: running containers, or all with {@code all}, newest first. */
     public List<ContainerSummary> list(boolean all) throws IOException {

@@ -2,13 +2,11 @@ package jocker.engine;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import jocker.linux.Kernel;
 import jocker.runtime.InitLauncher;
-import jocker.runtime.Stdio;
 
 /**
  * The process that watches a detached container ({@code jocker run -d}):
@@ -17,7 +15,7 @@ import jocker.runtime.Stdio;
  * signals (Ctrl-C, hang-up) no longer reach it or the container.
  *
  * <p>Arguments: {@code <state root> <container id>}. The container's output
- * goes to the container's log; the shim's own errors go to its stderr, a pipe
+ * goes to the container's log (from chapter 6 through a {@link StdioRelay}); the shim's own errors go to its stderr, a pipe
  * to the {@code jocker run -d} that waits for the start, and to the log.
  */
 public final class Shim {
@@ -31,10 +29,10 @@ public final class Shim {
         Kernel.setsid();
         ContainerStore store = new ContainerStore(root);
         File log = store.log(id).toFile();
-        Stdio stdio = new Stdio(Redirect.from(new File("/dev/null")), Redirect.appendTo(log), Redirect.appendTo(log));
         int status;
         try {
-            status = Monitor.run(store, id, stdio, InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo())));
+            StdioRelay.Session streams = StdioRelay.forDetached(store, id);
+            status = Monitor.run(store, id, streams, InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo())));
         } catch (Exception e) {
             // The monitor has recorded the failure (status 125) if it could.
             report(log, "jocker-shim: " + e.getMessage());

@@ -77,6 +77,9 @@ public final class NamespaceSteps {
         public void run(InitContext context) throws IOException {
             boolean procAndSys = false;
             for (Spec.Mount m : context.spec().mounts) {
+                if ("bind".equals(m.type)) {
+                    continue; // volumes: chapter 6 mounted them before the root switch
+                }
                 switch (m.destination) {
                     case "/proc", "/sys" -> {
                         if (!procAndSys) {

@@ -29,7 +29,9 @@ public final class ImageImport {
     /** Imports the tar of {@code in}, called {@code source} ({@code -} for stdin); names it {@code tag} if not null. */
     public LocalImages.Image importTar(InputStream in, String source, Reference tag, String message)
             throws IOException {
-        return images.adding(() -> importAdding(in, source, tag, message));
+        LocalImages.Image image = images.adding(() -> importAdding(in, source, tag, message));
+        ImageEvents.record(images.root(), "import", image, tag != null ? tag.familiar() : image.id().toString());
+        return image;
     }
 
     private LocalImages.Image importAdding(InputStream in, String source, Reference tag, String message)

@@ -375,7 +375,9 @@ public final class LocalImages {
         Image image = resolve(source);
         Entry any = entries().stream().filter(e -> e.manifestDigest().equals(image.manifestDigest())).findFirst()
                 .orElseThrow();
-        return record(image.manifestDigest(), any.size(), any.mediaType(), reference, false);
+        Image tagged = record(image.manifestDigest(), any.size(), any.mediaType(), reference, false);
+        ImageEvents.record(root, "tag", tagged, reference.familiar());
+        return tagged;
     }
 
     // tag::remove[]
@@ -388,7 +390,7 @@ public final class LocalImages {
      */
     public List<String> remove(String ref, boolean force, Predicate<Digest> usedByContainer)
             throws IOException {
-        return collecting(() -> {
+        List<String> lines = collecting(() -> {
             List<String> out = new ArrayList<>();
             Image image = find(ref);
             if (image == null) {
@@ -437,6 +439,11 @@ public final class LocalImages {
             collectGarbage();
             return out;
         });
+        for (String line : lines) { // each Untagged: and Deleted: is an event
+            String[] what = line.split(": ", 2);
+            ImageEvents.record(root, what[0].equals("Deleted") ? "delete" : "untag", what[1], what[1]);
+        }
+        return lines;
     }
     // end::remove[]
 

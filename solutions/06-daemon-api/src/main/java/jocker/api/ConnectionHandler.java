@@ -35,6 +35,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest request;
     private BodyStream raw;
     private boolean inputShut;
+    /** The last message read was a request's head, without its body. */
+    private boolean headOnly;
 
     ConnectionHandler(ApiServer server) {
         this.server = server;
@@ -68,8 +70,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 bodyDone = false;
                 body = new BodyStream(() -> ctx.executor().execute(ctx::read));
                 server.dispatch(ctx, this, req, body);
+                headOnly = !(msg instanceof HttpContent);
             }
             if (msg instanceof HttpContent content) {
+                headOnly = false;
                 if (content.decoderResult().isFailure()) {
                     reject(ctx, "malformed request body: " + content.decoderResult().cause().getMessage());
                     return;
@@ -89,6 +93,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * A read ended with a request's head and none of its body: the body comes
+     * in a later segment (Go's client, the docker CLI, writes it apart), so
+     * read on. Reading on after each head instead would read the next request
+     * of a keep-alive connection while this one is still being answered.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (headOnly && raw == null) {
+            headOnly = false;
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     /** A request HTTP cannot even parse: 400, and the connection is closed (its framing is lost). */
