@@ -33,7 +33,8 @@ public final class ApiVersions {
      * too old. Minimum supported API version is 1.24, …").
      */
     public static Versioned strip(String path) {
-        // begin exercise 6.2: a first segment "v<major>.<minor>" is the version; compare it with compare(); else CURRENT
+        // begin exercise 6.2: a first segment "v<major>.<minor>" is the version; compare it with
+        //   compare(); else CURRENT
         if (!path.startsWith("/v")) {
             return new Versioned(CURRENT, path);
         }
@@ -44,12 +45,13 @@ public final class ApiVersions {
         }
         String rest = end < 0 ? "/" : path.substring(end);
         if (compare(segment, MIN) < 0) {
-            throw ApiException.badRequest("client version " + segment + " is too old. Minimum supported API version is "
-                    + MIN + ", please upgrade your client to a newer version");
+            throw ApiException.badRequest("client version " + segment
+                    + " is too old. Minimum supported API version is " + MIN
+                    + ", please upgrade your client to a newer version");
         }
         if (compare(segment, CURRENT) > 0) {
-            throw ApiException.badRequest("client version " + segment + " is too new. Maximum supported API version is "
-                    + CURRENT);
+            throw ApiException.badRequest("client version " + segment
+                    + " is too new. Maximum supported API version is " + CURRENT);
         }
         return new Versioned(segment, rest);
         // end exercise 6.2

@@ -58,10 +58,11 @@ public final class ContainerFilter {
     }
 
     // tag::matches[]
-    /** Whether container {@code c} matches every key of {@code filters}, each by any of its values. */
+    /** Whether container {@code c} matches every key of {@code filters}, each by any value. */
     public static boolean matches(Map<String, List<String>> filters, Candidate c) {
-        // begin exercise 6.3: every key must match (an empty list of values matches anything) and a key matches
-        //   when any of its values does: id by prefix, name by substring, status equals the state, label "k" or
+        // begin exercise 6.3: every key must match (an empty list of values matches anything)
+        //   and a key matches when any of its values does: id by prefix, name by substring,
+        //   status equals the state, label "k" or
         //   "k=v", ancestor the image's name or one of its other names (an ID by prefix).
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
             List<String> values = filter.getValue();
@@ -72,11 +73,13 @@ public final class ContainerFilter {
             for (String value : values) {
                 any |= switch (filter.getKey()) {
                     case "id" -> c.id().startsWith(value);
-                    case "name" -> c.name().contains(value.startsWith("/") ? value.substring(1) : value);
+                    case "name" -> c.name().contains(
+                            value.startsWith("/") ? value.substring(1) : value);
                     case "status" -> c.state().equals(value);
                     case "label" -> hasLabel(c.labels(), value);
                     case "ancestor" -> isAncestor(c, value);
-                    default -> throw ApiException.badRequest("invalid filter '" + filter.getKey() + "'");
+                    default -> throw ApiException.badRequest(
+                            "invalid filter '" + filter.getKey() + "'");
                 };
             }
             if (!any) {

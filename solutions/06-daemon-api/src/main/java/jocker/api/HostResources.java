@@ -38,10 +38,12 @@ public final class HostResources {
      * @throws ApiException 400 with Docker's message for a value it refuses
      */
     // tag::limits[]
-    public static Limits limits(ContainerCreateBody.HostConfig host, int hostCpus, List<String> warnings) {
-        // begin exercise 6.4: 0 means "not set" for Memory, MemorySwap, NanoCpus and CpuShares; Memory under
-        //   MIN_MEMORY is refused; NanoCpus / 10^9 CPUs, at most hostCpus; CpuShares clamped to 2..262144 with a
-        //   warning; PidsLimit 0 or -1 is unlimited (-1). Refuse with ApiException.badRequest(Docker's message).
+    public static Limits limits(ContainerCreateBody.HostConfig host, int hostCpus,
+            List<String> warnings) {
+        // begin exercise 6.4: 0 means "not set" for Memory, MemorySwap, NanoCpus and CpuShares;
+        //   Memory under MIN_MEMORY is refused; NanoCpus / 10^9 CPUs, at most hostCpus; CpuShares
+        //   clamped to 2..262144 with a warning; PidsLimit 0 or -1 is unlimited (-1). Refuse with
+        //   ApiException.badRequest(Docker's message).
         Limits limits = Limits.NONE;
         long memory = orZero(host.memory());
         if (memory != 0) {
@@ -53,11 +55,12 @@ public final class HostResources {
         long swap = orZero(host.memorySwap());
         if (swap != 0) {
             if (memory == 0 && swap != -1) {
-                throw ApiException.badRequest("You should always set the Memory limit when using Memoryswap limit");
+                throw ApiException.badRequest(
+                        "You should always set the Memory limit when using Memoryswap limit");
             }
             if (swap != -1 && swap < memory) {
-                throw ApiException.badRequest("Minimum memoryswap limit should be larger than memory limit, see"
-                        + " usage");
+                throw ApiException.badRequest(
+                        "Minimum memoryswap limit should be larger than memory limit, see usage");
             }
             limits = limits.withMemorySwap(swap);
         }
@@ -69,8 +72,9 @@ public final class HostResources {
         if (shares != 0) {
             long clamped = Math.max(MIN_CPU_SHARES, Math.min(MAX_CPU_SHARES, shares));
             if (clamped != shares) {
-                warnings.add("Changing requested CPUShares of " + shares + " to " + (clamped == MIN_CPU_SHARES
-                        ? "minimum" : "maximum") + " allowed of " + clamped);
+                String bound = clamped == MIN_CPU_SHARES ? "minimum" : "maximum";
+                warnings.add("Changing requested CPUShares of " + shares + " to " + bound
+                        + " allowed of " + clamped);
             }
             limits = limits.withCpuShares((int) clamped);
         }

@@ -87,23 +87,27 @@ public record ImageFilter(List<String> references, Boolean dangling, List<String
      * @param created  when it was made
      */
     public boolean matches(List<String> repoTags, Map<String, String> labels, Instant created) {
-        // begin exercise 6.10: each kind of filter that is set must pass (dangling: has no name; reference: some
-        //   name matches some pattern, see referenceMatches; label: every KEY or KEY=VALUE; before/since: strictly)
+        // begin exercise 6.10: each kind of filter that is set must pass (dangling: has no name;
+        //   reference: some name matches some pattern, see referenceMatches; label: every KEY or
+        //   KEY=VALUE; before/since: strictly)
         if (dangling != null && dangling != repoTags.isEmpty()) {
             return false;
         }
         if (!references.isEmpty()
-                && repoTags.stream().noneMatch(tag -> references.stream().anyMatch(p -> referenceMatches(p, tag)))) {
+                && repoTags.stream().noneMatch(
+                        tag -> references.stream().anyMatch(p -> referenceMatches(p, tag)))) {
             return false;
         }
         for (String label : this.labels) {
             int eq = label.indexOf('=');
             String key = eq < 0 ? label : label.substring(0, eq);
-            if (!labels.containsKey(key) || eq >= 0 && !label.substring(eq + 1).equals(labels.get(key))) {
+            if (!labels.containsKey(key)
+                    || eq >= 0 && !label.substring(eq + 1).equals(labels.get(key))) {
                 return false;
             }
         }
-        return (before == null || created.isBefore(before)) && (since == null || created.isAfter(since));
+        return (before == null || created.isBefore(before))
+                && (since == null || created.isAfter(since));
         // end exercise 6.10
     }
     // end::matches[]

@@ -37,7 +37,8 @@ public record RestartDecision(boolean restart, Duration delay) {
      */
     public static RestartDecision decide(RestartPolicy policy, int exitStatus, int restartCount,
             boolean stoppedByUser, Duration ranFor, Duration previousDelay) {
-        // begin exercise 6.8: the delay first (doubled, capped, reset after 10 s of running), then the policy
+        // begin exercise 6.8: the delay first (doubled, capped, reset after 10 s of running),
+        //   then the policy
         Duration delay = previousDelay.isZero() || ranFor.compareTo(RESET_AFTER) >= 0 ? FIRST_DELAY
                 : previousDelay.multipliedBy(2);
         if (delay.compareTo(MAX_DELAY) > 0) {

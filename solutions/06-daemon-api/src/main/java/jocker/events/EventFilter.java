@@ -56,7 +56,8 @@ public record EventFilter(Map<String, List<String>> filters) {
     // tag::matches[]
     /** Whether {@code event} passes every key of the filter. */
     public boolean matches(Event event) {
-        // begin exercise 6.9: each key must match one of its values (see the class comment); a key, then a value
+        // begin exercise 6.9: each key must match one of its values (see the class comment);
+        //   a key, then a value
         String type = event.type();
         String id = event.actor().id();
         Map<String, String> attributes = event.actor().attributes();
@@ -68,7 +69,8 @@ public record EventFilter(Map<String, List<String>> filters) {
                     case "event", "action" -> value.equals(event.action())
                             || event.action().startsWith(value + ": ");
                     case "container" -> type.equals(Event.CONTAINER)
-                            && (value.equals(attributes.get("name")) || !value.isEmpty() && id.startsWith(value));
+                            && (value.equals(attributes.get("name"))
+                                    || !value.isEmpty() && id.startsWith(value));
                     case "image" -> sameImage(value, id) || sameImage(value, attributes.get(
                             type.equals(Event.IMAGE) ? "name" : "image"));
                     case "volume" -> type.equals(Event.VOLUME) && value.equals(id);

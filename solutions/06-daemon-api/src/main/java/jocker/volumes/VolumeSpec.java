@@ -46,7 +46,8 @@ public record VolumeSpec(Type type, String source, String destination, boolean r
      */
     public static VolumeSpec parse(String raw) {
         // begin exercise 6.7: split on ':' into 1 to 3 non-empty parts; 2 parts whose second is a
-        //   mode mean an anonymous volume with a mode; then check the destination, the mode, the name.
+        //   mode mean an anonymous volume with a mode; then check the destination, the mode,
+        //   the name.
         String[] parts = raw.split(":", -1);
         if (raw.isEmpty() || parts.length > 3) {
             throw invalid(raw);
@@ -70,8 +71,8 @@ public record VolumeSpec(Type type, String source, String destination, boolean r
             mode = parts.length == 3 ? parts[2] : "";
         }
         if (!destination.startsWith("/")) {
-            throw new IllegalArgumentException("invalid volume specification: '" + raw + "': invalid mount path: '"
-                    + destination + "' mount path must be absolute");
+            throw new IllegalArgumentException("invalid volume specification: '" + raw
+                    + "': invalid mount path: '" + destination + "' mount path must be absolute");
         }
         destination = Path.of(destination).normalize().toString();
         if (destination.equals("/")) {
@@ -87,9 +88,11 @@ public record VolumeSpec(Type type, String source, String destination, boolean r
         }
         if (source.startsWith("/")) {
             if (noCopy) {
-                throw new IllegalArgumentException("invalid mode: " + mode + ": nocopy is for volumes, not binds");
+                throw new IllegalArgumentException(
+                        "invalid mode: " + mode + ": nocopy is for volumes, not binds");
             }
-            return new VolumeSpec(Type.BIND, Path.of(source).normalize().toString(), destination, readOnly, false);
+            String host = Path.of(source).normalize().toString();
+            return new VolumeSpec(Type.BIND, host, destination, readOnly, false);
         }
         checkName(source);
         return new VolumeSpec(Type.VOLUME, source, destination, readOnly, noCopy);

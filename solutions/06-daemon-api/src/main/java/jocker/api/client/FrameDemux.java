@@ -44,7 +44,8 @@ public final class FrameDemux {
     public long feed(byte[] data, int offset, int length) throws IOException {
         long payload = 0;
         int end = offset + length;
-        // begin exercise 6.11: headers first (they may arrive a few bytes at a time: collect them in header),
+        // begin exercise 6.11: headers first (they may arrive a few bytes at a time: collect them
+        //   in header),
         //   then the payload the header announced, to its stream; a frame may end anywhere in data
         while (offset < end) {
             if (owed > 0) {
@@ -62,7 +63,8 @@ public final class FrameDemux {
             if (headerBytes == header.length) {
                 headerBytes = 0;
                 target = streamOf(header[0]);
-                owed = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
+                owed = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16)
+                        | ((header[6] & 0xff) << 8)
                         | (header[7] & 0xff);
             }
         }
