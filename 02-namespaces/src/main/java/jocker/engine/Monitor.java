@@ -29,7 +29,8 @@ public final class Monitor {
     }
 
     /** The same, with the streams of {@code streams}, which may relay them (chapter 6). */
-    public static int run(ContainerStore store, String id, StdioRelay.Session streams, InitLauncher launcher)
+    public static int run(ContainerStore store, String id, StdioRelay.Session streams,
+            InitLauncher launcher)
             throws IOException, InterruptedException {
         ContainerState state = store.read(id);
         Bundle bundle = store.bundle(id);

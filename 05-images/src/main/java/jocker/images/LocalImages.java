@@ -441,7 +441,8 @@ public final class LocalImages {
         });
         for (String line : lines) { // each Untagged: and Deleted: is an event
             String[] what = line.split(": ", 2);
-            ImageEvents.record(root, what[0].equals("Deleted") ? "delete" : "untag", what[1], what[1]);
+            String action = what[0].equals("Deleted") ? "delete" : "untag";
+            ImageEvents.record(root, action, what[1], what[1]);
         }
         return lines;
     }
