@@ -35,7 +35,8 @@ public final class ApiVersions {
      * too old. Minimum supported API version is 1.24, …").
      */
     public static Versioned strip(String path) {
-        // Exercise 6.2: a first segment "v<major>.<minor>" is the version; compare it with compare(); else CURRENT
+        // Exercise 6.2: a first segment "v<major>.<minor>" is the version; compare it with
+        //   compare(); else CURRENT
         return Exercise.todo("6.2", "a first segment \"v<major>.<minor>\" is the version; compare it with compare(); else CURRENT");
     }
     // end::strip[]

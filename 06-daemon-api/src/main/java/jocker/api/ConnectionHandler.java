@@ -35,8 +35,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest request;
     private BodyStream raw;
     private boolean inputShut;
-    /** The last message read was a request's head, without its body. */
-    private boolean headOnly;
 
     ConnectionHandler(ApiServer server) {
         this.server = server;
@@ -70,10 +68,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 bodyDone = false;
                 body = new BodyStream(() -> ctx.executor().execute(ctx::read));
                 server.dispatch(ctx, this, req, body);
-                headOnly = !(msg instanceof HttpContent);
             }
             if (msg instanceof HttpContent content) {
-                headOnly = false;
                 if (content.decoderResult().isFailure()) {
                     reject(ctx, "malformed request body: " + content.decoderResult().cause().getMessage());
                     return;
@@ -101,10 +97,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      * read on. Reading on after each head instead would read the next request
      * of a keep-alive connection while this one is still being answered.
      */
+    /**
+     * With auto-read off, nothing is read unless asked for. A read may end
+     * with no whole message (half a request's head, part of a chunk's size
+     * line): ask again whenever this connection still waits for bytes, that is
+     * unless a request has come whole and waits for its answer, or a slow
+     * handler has paused the body.
+     */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (headOnly && raw == null) {
-            headOnly = false;
+        boolean wantsMore = raw != null ? !raw.paused() : body == null || !bodyDone && !body.paused();
+        if (wantsMore) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();

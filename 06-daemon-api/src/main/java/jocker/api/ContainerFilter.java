@@ -59,10 +59,11 @@ public final class ContainerFilter {
     }
 
     // tag::matches[]
-    /** Whether container {@code c} matches every key of {@code filters}, each by any of its values. */
+    /** Whether container {@code c} matches every key of {@code filters}, each by any value. */
     public static boolean matches(Map<String, List<String>> filters, Candidate c) {
-        // Exercise 6.3: every key must match (an empty list of values matches anything) and a key matches
-        //   when any of its values does: id by prefix, name by substring, status equals the state, label "k" or
+        // Exercise 6.3: every key must match (an empty list of values matches anything)
+        //   and a key matches when any of its values does: id by prefix, name by substring,
+        //   status equals the state, label "k" or
         //   "k=v", ancestor the image's name or one of its other names (an ID by prefix).
         return Exercise.todo("6.3", "every key must match (an empty list of values matches anything) and a key matches when any of its values does: id by prefix, name by substring, status equals the state, label \"k\" or \"k=v\", ancestor the image's name or one of its other names (an ID by prefix).");
     }

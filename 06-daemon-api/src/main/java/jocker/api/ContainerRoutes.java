@@ -181,7 +181,8 @@ public final class ContainerRoutes implements Routes {
         try (OutputStream out = response.stream(200, "application/json")) {
             out.flush();
             int status = ContainerWait.await(store, state, condition);
-            out.write(("{\"StatusCode\":" + status + ",\"Error\":null}\n").getBytes(StandardCharsets.UTF_8));
+            String body = "{\"StatusCode\":" + status + ",\"Error\":null}\n";
+            out.write(body.getBytes(StandardCharsets.UTF_8));
         }
     }
     // end::wait[]

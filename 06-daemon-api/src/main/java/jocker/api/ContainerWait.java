@@ -2,7 +2,10 @@ package jocker.api;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import jocker.engine.ContainerState;
@@ -61,11 +64,27 @@ final class ContainerWait {
         }
     }
 
-    /** Ended: an exit recorded, or a process gone that nobody recorded (its shim was killed). */
+    /**
+     * Ended: an exit recorded, or a process gone that nobody recorded: its
+     * shim records the exit a moment after the process ends, so an exit
+     * counts as unseen (the shim was killed) only after {@link #SHIM_GRACE}.
+     */
     private static boolean ended(ContainerState s) {
-        return ContainerState.EXITED.equals(s.status())
-                || ContainerState.RUNNING.equals(s.status()) && !s.isRunning();
+        if (ContainerState.EXITED.equals(s.status())) {
+            return true;
+        }
+        if (!ContainerState.RUNNING.equals(s.status()) || s.isRunning()) {
+            return false;
+        }
+        Instant gone = s.processStart() == null ? null : ProcessHandle.of(s.pid()).isPresent() ? null
+                : GONE_SINCE.computeIfAbsent(s.id() + s.processStart(), k -> Instant.now());
+        return gone == null || Duration.between(gone, Instant.now()).compareTo(SHIM_GRACE) > 0;
     }
+
+    /** How long a shim may take to record the exit of its container's process. */
+    private static final Duration SHIM_GRACE = Duration.ofSeconds(5);
+    /** When each process found gone without a recorded exit was first found so. */
+    private static final Map<String, Instant> GONE_SINCE = new ConcurrentHashMap<>();
 
     private static int exitCode(ContainerState s) {
         if (ContainerState.EXITED.equals(s.status()) && s.exitCode() != null) {

@@ -39,10 +39,12 @@ public final class HostResources {
      * @throws ApiException 400 with Docker's message for a value it refuses
      */
     // tag::limits[]
-    public static Limits limits(ContainerCreateBody.HostConfig host, int hostCpus, List<String> warnings) {
-        // Exercise 6.4: 0 means "not set" for Memory, MemorySwap, NanoCpus and CpuShares; Memory under
-        //   MIN_MEMORY is refused; NanoCpus / 10^9 CPUs, at most hostCpus; CpuShares clamped to 2..262144 with a
-        //   warning; PidsLimit 0 or -1 is unlimited (-1). Refuse with ApiException.badRequest(Docker's message).
+    public static Limits limits(ContainerCreateBody.HostConfig host, int hostCpus,
+            List<String> warnings) {
+        // Exercise 6.4: 0 means "not set" for Memory, MemorySwap, NanoCpus and CpuShares;
+        //   Memory under MIN_MEMORY is refused; NanoCpus / 10^9 CPUs, at most hostCpus; CpuShares
+        //   clamped to 2..262144 with a warning; PidsLimit 0 or -1 is unlimited (-1). Refuse with
+        //   ApiException.badRequest(Docker's message).
         return Exercise.todo("6.4", "0 means \"not set\" for Memory, MemorySwap, NanoCpus and CpuShares; Memory under MIN_MEMORY is refused; NanoCpus / 10^9 CPUs, at most hostCpus; CpuShares clamped to 2..262144 with a warning; PidsLimit 0 or -1 is unlimited (-1). Refuse with ApiException.badRequest(Docker's message).");
     }
     // end::limits[]

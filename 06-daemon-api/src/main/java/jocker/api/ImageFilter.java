@@ -88,8 +88,9 @@ public record ImageFilter(List<String> references, Boolean dangling, List<String
      * @param created  when it was made
      */
     public boolean matches(List<String> repoTags, Map<String, String> labels, Instant created) {
-        // Exercise 6.10: each kind of filter that is set must pass (dangling: has no name; reference: some
-        //   name matches some pattern, see referenceMatches; label: every KEY or KEY=VALUE; before/since: strictly)
+        // Exercise 6.10: each kind of filter that is set must pass (dangling: has no name;
+        //   reference: some name matches some pattern, see referenceMatches; label: every KEY or
+        //   KEY=VALUE; before/since: strictly)
         return Exercise.todo("6.10", "each kind of filter that is set must pass (dangling: has no name; reference: some name matches some pattern, see referenceMatches; label: every KEY or KEY=VALUE; before/since: strictly)");
     }
     // end::matches[]

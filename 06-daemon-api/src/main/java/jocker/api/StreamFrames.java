@@ -28,12 +28,14 @@ public final class StreamFrames {
     /** The 8-byte header of a frame of {@code size} bytes on {@code stream}. */
     public static byte[] header(int stream, int size) {
         if (stream < STDIN || stream > STDERR) {
-            throw new IllegalArgumentException("no such stream: " + stream + " (0 stdin, 1 stdout, 2 stderr)");
+            throw new IllegalArgumentException(
+                    "no such stream: " + stream + " (0 stdin, 1 stdout, 2 stderr)");
         }
         if (size < 0) {
             throw new IllegalArgumentException("a frame cannot have " + size + " bytes");
         }
-        // Exercise 6.1: byte 0 is the stream, bytes 1-3 are zero, bytes 4-7 the size, most significant first
+        // Exercise 6.1: byte 0 is the stream, bytes 1-3 are zero, bytes 4-7 the size,
+        //   most significant first
         return Exercise.todo("6.1", "byte 0 is the stream, bytes 1-3 are zero, bytes 4-7 the size, most significant first");
     }
     // end::header[]

@@ -38,7 +38,8 @@ public record RestartDecision(boolean restart, Duration delay) {
      */
     public static RestartDecision decide(RestartPolicy policy, int exitStatus, int restartCount,
             boolean stoppedByUser, Duration ranFor, Duration previousDelay) {
-        // Exercise 6.8: the delay first (doubled, capped, reset after 10 s of running), then the policy
+        // Exercise 6.8: the delay first (doubled, capped, reset after 10 s of running),
+        //   then the policy
         return Exercise.todo("6.8", "the delay first (doubled, capped, reset after 10 s of running), then the policy");
     }
     // end::decide[]

@@ -123,14 +123,17 @@ public final class Watchdog implements DaemonService {
                 if (Objects.equals(r.handledExit(), exit)) {
                     return r; // decided already
                 }
-                decision[0] = RestartDecision.decide(r.policy(), state.exitCode() == null ? -1 : state.exitCode(),
-                        r.restartCount(), r.stoppedByUser(), ranFor, Duration.ofMillis(r.delayMillis()));
+                int status = state.exitCode() == null ? -1 : state.exitCode();
+                decision[0] = RestartDecision.decide(r.policy(), status, r.restartCount(),
+                        r.stoppedByUser(), ranFor, Duration.ofMillis(r.delayMillis()));
                 return r.handled(exit, decision[0]);
             });
             if (decision[0] != null && decision[0].restart()) {
-                info("container " + state.shortId() + " exited with " + state.exitCode() + ": restart in "
+                info("container " + state.shortId() + " exited with " + state.exitCode()
+                        + ": restart in "
                         + decision[0].delay().toMillis() + " ms");
-                restarts.schedule(() -> restart(id, exit), decision[0].delay().toMillis(), TimeUnit.MILLISECONDS);
+                restarts.schedule(() -> restart(id, exit), decision[0].delay().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
             report(id, e);

@@ -57,7 +57,8 @@ public record EventFilter(Map<String, List<String>> filters) {
     // tag::matches[]
     /** Whether {@code event} passes every key of the filter. */
     public boolean matches(Event event) {
-        // Exercise 6.9: each key must match one of its values (see the class comment); a key, then a value
+        // Exercise 6.9: each key must match one of its values (see the class comment);
+        //   a key, then a value
         return Exercise.todo("6.9", "each key must match one of its values (see the class comment); a key, then a value");
     }
     // end::matches[]

@@ -78,7 +78,8 @@ public record LogEntry(int stream, long nanos, byte[] bytes) {
         int size = data.readInt();
         long nanos = data.readLong();
         if (size < 0 || size > MAX_SIZE) {
-            throw new IOException("corrupt log: an entry of " + Integer.toUnsignedString(size) + " bytes");
+            throw new IOException(
+                    "corrupt log: an entry of " + Integer.toUnsignedString(size) + " bytes");
         }
         byte[] bytes = new byte[size];
         data.readFully(bytes);

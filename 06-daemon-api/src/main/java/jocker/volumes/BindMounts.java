@@ -72,19 +72,23 @@ public final class BindMounts extends PhasedStep {
         int target = InRoot.create(root, bind.destination, directory);
         try {
             if (Files.isDirectory(Path.of(InRoot.procPath(target))) != directory) {
-                throw new IllegalArgumentException("cannot mount " + (directory ? "a directory" : "a file") + " on "
-                        + bind.destination + ", which the image has as a " + (directory ? "file" : "directory"));
+                String what = directory ? "a directory" : "a file";
+                String has = directory ? "file" : "directory";
+                throw new IllegalArgumentException("cannot mount " + what + " on " + bind.destination
+                        + ", which the image has as a " + has);
             }
             Kernel.mount(bind.source, InRoot.procPath(target), null, MS_BIND | MS_REC, null);
         } finally {
             Kernel.close(target);
         }
         if (bind.options != null && bind.options.contains("ro")) {
-            // Looked up again: the descriptor above is the directory under the new mount, not its root.
+            // Looked up again: the descriptor above is the directory under the new mount,
+            // not its root.
             int mounted = InRoot.open(root, bind.destination);
             try {
                 long keep = InRoot.mountFlags(bind.source) & (MS_NOSUID | MS_NODEV | MS_NOEXEC);
-                Kernel.mount(null, InRoot.procPath(mounted), null, MS_BIND | MS_REMOUNT | MS_RDONLY | keep, null);
+                Kernel.mount(null, InRoot.procPath(mounted), null,
+                        MS_BIND | MS_REMOUNT | MS_RDONLY | keep, null);
             } finally {
                 Kernel.close(mounted);
             }

@@ -47,7 +47,8 @@ public record VolumeSpec(Type type, String source, String destination, boolean r
      */
     public static VolumeSpec parse(String raw) {
         // Exercise 6.7: split on ':' into 1 to 3 non-empty parts; 2 parts whose second is a
-        //   mode mean an anonymous volume with a mode; then check the destination, the mode, the name.
+        //   mode mean an anonymous volume with a mode; then check the destination, the mode,
+        //   the name.
         return Exercise.todo("6.7", "split on ':' into 1 to 3 non-empty parts; 2 parts whose second is a mode mean an anonymous volume with a mode; then check the destination, the mode, the name.");
     }
     // end::parse[]

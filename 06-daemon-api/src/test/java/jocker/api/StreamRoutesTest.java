@@ -82,7 +82,8 @@ class StreamRoutesTest {
         assertThat(response.multiplexed).isTrue();
         assertThat(response.frames()).contains("1:hi\n").contains("2:err\n").contains("1:data\n");
         assertThat(response.closed).isTrue();
-        assertThat(engine.store().list()).as("--rm").isEmpty();
+        // --rm: the shim removes the container just after it records the exit that ended the attach
+        Await.until(Duration.ofSeconds(20), () -> "--rm removes the container", () -> engine.store().list().isEmpty());
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class FrameDemux {
     public long feed(byte[] data, int offset, int length) throws IOException {
         long payload = 0;
         int end = offset + length;
-        // Exercise 6.11: headers first (they may arrive a few bytes at a time: collect them in header),
+        // Exercise 6.11: headers first (they may arrive a few bytes at a time: collect them
+        //   in header),
         //   then the payload the header announced, to its stream; a frame may end anywhere in data
         return Exercise.todo("6.11", "headers first (they may arrive a few bytes at a time: collect them in header), then the payload the header announced, to its stream; a frame may end anywhere in data");
     }

@@ -80,13 +80,15 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
      */
     @Override
     public int runAttached(String id, Stdio stdio) throws IOException, InterruptedException {
-        FrameDemux demux = new FrameDemux(output(stdio.out(), System.out), output(stdio.err(), System.err));
+        FrameDemux demux = new FrameDemux(output(stdio.out(), System.out),
+                output(stdio.err(), System.err));
         String path = "/containers/" + encode(id);
-        Exchange attach = client.stream(HttpMethod.POST, path + "/attach?stream=1&stdout=1&stderr=1", null,
-                demux::feed, true);
+        Exchange attach = client.stream(HttpMethod.POST, path + "/attach?stream=1&stdout=1&stderr=1",
+                null, demux::feed, true);
         StatusSink status = new StatusSink();
         String condition = autoRemoved.contains(id) ? "removed" : "next-exit";
-        Exchange wait = client.stream(HttpMethod.POST, path + "/wait?condition=" + condition, null, status, false);
+        Exchange wait = client.stream(HttpMethod.POST, path + "/wait?condition=" + condition, null,
+                status, false);
         Thread stopOnExit = new Thread(() -> stopQuietly(id), "jocker-stop-on-exit");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {

@@ -57,6 +57,11 @@ final class BodyStream extends InputStream {
         notifyAll();
     }
 
+    /** Whether the reader lags so far behind that the connection stops reading for now. */
+    synchronized boolean paused() {
+        return paused;
+    }
+
     synchronized boolean ended() {
         return ended && queue.isEmpty();
     }
