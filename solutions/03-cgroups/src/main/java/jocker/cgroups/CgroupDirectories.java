@@ -36,10 +36,28 @@ final class CgroupDirectories {
         for (Path cgroup : cgroupsBelow(dir)) {
             Path procs = cgroup.resolve("cgroup.procs");
             if (Files.exists(procs)) {
-                CgroupFiles.read(procs).lines().filter(l -> !l.isBlank()).map(Long::valueOf).forEach(pids::add);
+                try {
+                    CgroupFiles.read(procs).lines().filter(l -> !l.isBlank()).map(Long::valueOf).forEach(pids::add);
+                } catch (CgroupException e) {
+                    if (!removedMeanwhile(e)) {
+                        throw e;
+                    }
+                }
             }
         }
         return pids;
+    }
+
+    /**
+     * Whether reading failed because another process removed the cgroup
+     * meanwhile (the shim cleaning up after its container's exit while
+     * {@code rm -f} does too): the kernel answers ENODEV for the files of a
+     * cgroup being removed, ENOENT once it is gone. Nothing is left to kill.
+     */
+    private static boolean removedMeanwhile(CgroupException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof java.nio.file.NoSuchFileException
+                || cause != null && String.valueOf(cause.getMessage()).contains("No such device");
     }
 
     /** SIGKILL to each; one that has exited meanwhile is no error ({@link Kernel#killIfRunning}). */
