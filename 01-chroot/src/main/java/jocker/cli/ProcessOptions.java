@@ -1,7 +1,6 @@
 package jocker.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -31,21 +30,6 @@ public final class ProcessOptions {
 
     /** Docker's rules for {@code -e}: {@code KEY=VALUE} sets, a bare {@code KEY} copies jocker's own value, if it has one. */
     public static List<String> environment(List<String> defaults, List<String> options, Map<String, String> host) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String entry : defaults) {
-            int eq = entry.indexOf('=');
-            vars.put(entry.substring(0, eq), entry.substring(eq + 1));
-        }
-        for (String option : options) {
-            int eq = option.indexOf('=');
-            if (eq == 0) {
-                throw new IllegalArgumentException("invalid environment variable: " + option);
-            } else if (eq > 0) {
-                vars.put(option.substring(0, eq), option.substring(eq + 1));
-            } else if (host.containsKey(option)) {
-                vars.put(option, host.get(option));
-            }
-        }
-        return vars.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return jocker.spec.Environment.merge(defaults, options, host);
     }
 }

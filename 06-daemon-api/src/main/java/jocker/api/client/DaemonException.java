@@ -2,7 +2,7 @@ package jocker.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import jocker.cli.Jocker;
+import jocker.engine.CommandFailure;
 
 /**
  * An error the daemon answered: its HTTP status and its
@@ -10,7 +10,7 @@ import jocker.cli.Jocker;
  * ({@code Error response from daemon: …}). The exit status is Docker's: 1
  * for a container that does not exist, 125 for the rest.
  */
-public final class DaemonException extends IOException implements Jocker.Failure {
+public final class DaemonException extends IOException implements CommandFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -49,6 +49,6 @@ public final class DaemonException extends IOException implements Jocker.Failure
 
     @Override
     public int exitStatus() {
-        return status == 404 && daemonMessage.startsWith("No such container") ? 1 : Jocker.ENGINE_ERROR;
+        return status == 404 && daemonMessage.startsWith("No such container") ? 1 : 125; // 125: Docker's status when the engine, not the container, failed
     }
 }

@@ -92,7 +92,7 @@ public final class Jocker implements Runnable {
             if (System.getenv("JOCKER_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return e instanceof Failure f ? f.exitStatus() : ENGINE_ERROR;
+            return e instanceof jocker.engine.CommandFailure f ? f.exitStatus() : ENGINE_ERROR;
         });
         cli.setExitCodeExceptionMapper(e -> ENGINE_ERROR);
         cli.setParameterExceptionHandler((e, args) -> {
@@ -147,14 +147,6 @@ public final class Jocker implements Runnable {
     public Optional<String> host() {
         String h = host != null ? host : System.getenv("JOCKER_HOST");
         return h == null || h.isBlank() ? Optional.empty() : Optional.of(h.strip());
-    }
-
-    /**
-     * An error that decides jocker's exit status itself, as Docker's CLI
-     * does for a daemon's answer: 1 for {@code No such container}, not 125.
-     */
-    public interface Failure {
-        int exitStatus();
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jocker.cgroups.Limits;
-import jocker.cli.ProcessOptions;
 import jocker.engine.CreateRequest;
 import jocker.images.ImageOverrides;
 import jocker.seccomp.SeccompProfiles;
@@ -39,7 +38,7 @@ public final class ContainerCreation {
         ContainerCreateBody.HostConfig host = body.host();
         List<String> env;
         try {
-            env = ProcessOptions.environment(Spec.DEFAULT_ENV, orEmpty(body.env()), java.util.Map.of());
+            env = jocker.spec.Environment.merge(Spec.DEFAULT_ENV, orEmpty(body.env()), java.util.Map.of());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
