@@ -52,7 +52,7 @@ final class BuildEndpoint {
                     PrintStream report = quiet ? new PrintStream(OutputStream.nullOutputStream())
                             : lines.lines(output::send);
                     BuildRequest build = new BuildRequest(context.dir(), dockerfile, tags, args,
-                            request.query("target"), request.queryFlag("nocache", false), report,
+                            emptyAsNull(request.query("target")), request.queryFlag("nocache", false), report,
                             quiet ? RunOutput.discarded() : output.stdio());
                     LocalImages.Image image = new Builder(root).build(build);
                     lines.write(JsonMessage.imageId(image.id().toString()));
@@ -81,5 +81,10 @@ final class BuildEndpoint {
         } catch (IOException e) {
             throw ApiException.badRequest(name + " is not a JSON object of strings: " + e.getMessage());
         }
+    }
+
+    /** CLI 20.10 sends {@code target=} and the like for options it was not given: empty is none. */
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }
