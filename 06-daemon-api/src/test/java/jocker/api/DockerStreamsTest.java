@@ -67,7 +67,8 @@ class DockerStreamsTest {
     @DisplayName("docker logs keeps the streams apart; --tail; logs -f ends when the container exits")
     void logs() throws Exception {
         Jockerd.Result run = daemon.docker("run", "-d", "--name", "talker", "busybox", "sh", "-c",
-                "echo one; echo two >&2; echo three; sleep 2; echo four");
+                "echo one; echo two >&2; sleep 1; echo three; sleep 2; echo four");
+        // stdout and stderr are two pipes, two readers: a second apart, their order in the log is certain
         assertThat(run.exit()).as("%s", run).isZero();
         Await.until(Duration.ofSeconds(20), () -> "three", () -> daemon.docker("logs", "talker").out().contains("three"));
 

@@ -52,6 +52,10 @@ class StreamRoutesTest {
                     () -> !ContainerState.RUNNING.equals(engine.store().read(s.id()).status()));
             engine.remove(s.id(), true);
         }
+        // A --rm container's shim records the end (an event, the exit for waiters) after removing it:
+        // wait for every shim of this state directory to exit before JUnit deletes the directory.
+        Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().arguments().map(a -> List.of(a).contains(state.toString())).orElse(false)));
     }
 
     private ContainerState create(String script, StdioOptions options, boolean autoRemove) throws Exception {
@@ -89,7 +93,7 @@ class StreamRoutesTest {
     @Test
     @DisplayName("logs: multiplexed, stderr apart, timestamps, a follow that ends at exit")
     void logs() throws Exception {
-        ContainerState c = create("echo one; echo two >&2; sleep 1; echo three", StdioOptions.NONE, false);
+        ContainerState c = create("echo one; sleep 1; echo two >&2; sleep 1; echo three", StdioOptions.NONE, false);
         engine.startDetached(c.id());
         FakeExchange.Response response = new FakeExchange.Response();
 
