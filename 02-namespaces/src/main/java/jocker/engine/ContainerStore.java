@@ -318,6 +318,23 @@ public final class ContainerStore {
 
     /** Deletes the container's directory: state, log and bundle. */
     public void remove(String id) throws IOException {
-        Trees.delete(dir(id));
+        // The container's shim may still be writing its last words (its exit, an event) while rm -f
+        // deletes: a file made meanwhile leaves a directory not empty; a moment later it is done.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Trees.delete(dir(id));
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException busy) {
+                if (attempt == 20) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 }

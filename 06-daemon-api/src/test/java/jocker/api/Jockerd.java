@@ -222,6 +222,10 @@ public final class Jockerd implements AutoCloseable {
         if (Files.isDirectory(root.resolve("containers"))) {
             Engine engine = new Engine(root);
             for (ContainerState s : engine.store().list()) {
+                s.process().ifPresent(p -> p.destroyForcibly());
+            }
+            awaitShims();
+            for (ContainerState s : engine.store().list()) {
                 try {
                     s.process().ifPresent(p -> {
                         p.destroyForcibly();
@@ -233,8 +237,25 @@ public final class Jockerd implements AutoCloseable {
                 }
             }
         }
+        awaitShims();
         unmountUnder(dir);
-        deleteTree(dir);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(dir);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException busy) {
+                if (attempt == 20) {
+                    throw busy;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Waits (20 s at most) until no shim of this state directory runs: each records its container's end. */
+    private void awaitShims() throws Exception {
+        Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false)));
     }
 
     /** Anything still mounted below {@code dir} (a layer, a volume) is unmounted, deepest first. */
