@@ -64,8 +64,10 @@ public final class RestartFeature implements Feature {
         doc.put("RestartCount", record != null ? record.restartCount() : 0);
         Object hostConfig = doc.computeIfAbsent("HostConfig", k -> new LinkedHashMap<String, Object>());
         if (hostConfig instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).put("RestartPolicy", Map.of("Name", policy.name(),
-                    "MaximumRetryCount", policy.maximumRetryCount()));
+            Map<String, Object> restart = new LinkedHashMap<>(); // Docker's order, the same every run (not Map.of)
+            restart.put("Name", policy.name());
+            restart.put("MaximumRetryCount", policy.maximumRetryCount());
+            ((Map<String, Object>) map).put("RestartPolicy", restart);
         }
     }
 }
