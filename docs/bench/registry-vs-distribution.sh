@@ -153,7 +153,7 @@ for round in $(seq "$rounds"); do
     if [ "$registry" = jocker ]; then
       rss=$(awk '/VmHWM/ {print $2}' "/proc/$jocker_pid/status")
       [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
-      heap=$(grep -o '[0-9]*M->' "$work/gc-$port.log" | tr -d 'M->' | sort -n | tail -1 || true)
+      heap=$(grep -o '[0-9]*M->' "$work/gc-$port.log" | sed 's/M->//' | sort -n | tail -1 || true)
       [ -n "$heap" ] && [ "$heap" -gt "$peak_heap" ] && peak_heap=$heap
     fi
     stop_all
