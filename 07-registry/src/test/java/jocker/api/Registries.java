@@ -65,7 +65,11 @@ final class Registries {
                         if (!p.isAlive()) {
                             throw new IllegalStateException("docker-registry exited with " + p.exitValue());
                         }
-                        return status("HEAD", "http://" + registry.host() + "/v2/") == 200;
+                        try {
+                            return status("HEAD", "http://" + registry.host() + "/v2/") == 200;
+                        } catch (java.net.ConnectException notYet) {
+                            return false;
+                        }
                     });
         } catch (Exception | AssertionError e) {
             registry.close();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import jocker.distribution.Progress;
+import jocker.distribution.RegistryException;
 import jocker.images.ImageException;
 
 /**
@@ -101,7 +102,10 @@ final class JsonProgress implements Progress {
     }
 
     private static int status(Exception e) {
-        return 500; // MERGE: the registry's 401, 403, 404 from the client's RegistryException
+        if (e instanceof RegistryException r && (r.status() == 401 || r.status() == 403 || r.status() == 404)) {
+            return r.status();
+        }
+        return 500;
     }
 
     private static String text(Exception e) {

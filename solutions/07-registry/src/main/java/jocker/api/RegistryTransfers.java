@@ -58,9 +58,9 @@ final class RegistryTransfers {
 
     /**
      * {@code POST /images/{name}/push?tag=}: {@code docker push}. The image
-     * must be in the store (a 404 otherwise, before the stream); the stream
-     * ends with the digest and size of the manifest the registry got, as a
-     * line and as {@code aux}, from which the CLI takes them.
+     * must be in the store (a 404 otherwise, before the stream); after the
+     * push's own last line ({@code 1: digest: sha256:… size: 527}) comes the
+     * same as {@code aux}, which the CLI hands to content trust.
      */
     void push(String name, ApiRequest request, ApiResponse response) throws Exception {
         Reference reference = ImageErrors.mapped(() -> pushReference(name, request.query("tag")));
@@ -70,8 +70,7 @@ final class RegistryTransfers {
         JsonProgress progress = new JsonProgress(response);
         progress.run(() -> {
             Digest digest = Distribution.push(images, reference, auth, progress, options);
-            long size = images.blobs().has(digest) ? images.blobs().size(digest) : -1;
-            progress.line(reference.tag() + ": digest: " + digest + " size: " + size);
+            long size = images.blobs().size(digest); // the local manifest's bytes, which went up as they are
             Map<String, Object> aux = new LinkedHashMap<>();
             aux.put("Tag", reference.tag());
             aux.put("Digest", digest.toString());
