@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docker pull} and {@code docker push} of the real docker CLI
- * through jockerd, against a registry on a loopback port: what the CLI
- * prints, what lands in jockerd's store (and runs), and what the registry
- * holds afterwards, asked over HTTP.
+ * through jockerd, against Jocker's registry on a loopback port (and once
+ * against distribution 2.8): what the CLI prints, what lands in jockerd's
+ * store (and runs), and what the registry holds afterwards, asked over HTTP.
  */
 @RequiresRoot("jockerd runs the pulled image; layers hold files of every owner")
 @Timeout(300)
@@ -38,31 +38,37 @@ class DockerPullPushTest {
     Path tmp;
 
     private Registries.Registry registry;
+    private Registries.Registry distribution;
     private Jockerd daemon;
-    private String image;
 
     @BeforeEach
     void start() throws Exception {
         Jockerd.assumeDockerCli();
-        registry = Registries.distribution(tmp.resolve("registry"));
-        image = registry.host() + "/lib/bb:1";
-        Path seed = tmp.resolve("seed");
-        new LocalImages(seed).builtIn(); // the host's busybox, in a store of its own: jockerd's starts empty
-        Registries.skopeoCopy(seed.resolve("oci"), "docker.io/library/busybox:latest", image);
+        registry = Registries.jocker(tmp.resolve("registry"));
+        seed(registry);
         daemon = Jockerd.start(tmp.resolve("d"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (daemon != null) {
-                daemon.close();
-            }
-        } finally {
-            if (registry != null) {
-                registry.close();
+        for (AutoCloseable c : new AutoCloseable[] {daemon, registry, distribution}) {
+            if (c != null) {
+                c.close();
             }
         }
+    }
+
+    /**
+     * Puts {@code lib/bb:1} into {@code r} with skopeo: the host's busybox,
+     * made in a store of its own (jockerd's starts empty, so a pull fetches
+     * every blob).
+     */
+    private void seed(Registries.Registry r) throws Exception {
+        Path seed = tmp.resolve("seed");
+        if (!Files.isDirectory(seed.resolve("oci"))) {
+            new LocalImages(seed).builtIn();
+        }
+        Registries.skopeoCopy(seed.resolve("oci"), "docker.io/library/busybox:latest", r.host() + "/lib/bb:1");
     }
 
     private Jockerd.Result ok(String... args) throws Exception {
@@ -72,15 +78,40 @@ class DockerPullPushTest {
         return r;
     }
 
+    private static String url(Registries.Registry r, String path) {
+        return "http://" + r.host() + "/v2/" + path;
+    }
+
     private String url(String path) {
-        return "http://" + registry.host() + "/v2/" + path;
+        return url(registry, path);
     }
 
     @Test
     @Graded(exercise = "7.10", points = 3)
     @DisplayName("docker pull prints Docker's lines; the image is listed, has the registry's config as ID, and runs")
     void pull() throws Exception {
-        HttpResponse<byte[]> manifest = Registries.send("GET", url("lib/bb/manifests/1"));
+        checkPull(registry);
+    }
+
+    @Test
+    @Graded(exercise = "7.10", points = 3)
+    @DisplayName("docker tag and push: the registry has the manifest the CLI printed, and every blob it names")
+    void push() throws Exception {
+        checkPush(registry);
+    }
+
+    @Test
+    @DisplayName("the same pull and push against distribution 2.8")
+    void distribution() throws Exception {
+        distribution = Registries.distribution(tmp.resolve("distribution"));
+        seed(distribution);
+        checkPull(distribution);
+        checkPush(distribution);
+    }
+
+    private void checkPull(Registries.Registry r) throws Exception {
+        String image = r.host() + "/lib/bb:1";
+        HttpResponse<byte[]> manifest = Registries.send("GET", url(r, "lib/bb/manifests/1"));
         assertThat(manifest.statusCode()).isEqualTo(200);
         String digest = Digest.of(manifest.body()).toString();
         String config = JSON.readTree(manifest.body()).path("config").path("digest").asText();
@@ -92,33 +123,32 @@ class DockerPullPushTest {
         assertThat(ok("image", "inspect", "--format", "{{.Id}}", image).out().strip()).isEqualTo(config);
         ok("run", "--rm", image, "true");
 
-        String byDigest = registry.host() + "/lib/bb@" + digest;
+        String byDigest = r.host() + "/lib/bb@" + digest;
         assertThat(ok("pull", byDigest).out()).as("a pull by digest").contains("Digest: " + digest);
         assertThat(ok("image", "inspect", "--format", "{{.Id}}", byDigest).out().strip()).isEqualTo(config);
     }
 
-    @Test
-    @Graded(exercise = "7.10", points = 3)
-    @DisplayName("docker tag and push: the registry has the manifest the CLI printed, and every blob it names")
-    void push() throws Exception {
+    private void checkPush(Registries.Registry r) throws Exception {
+        String image = r.host() + "/lib/bb:1";
         ok("pull", image);
-        String copy = registry.host() + "/lib/copy:2";
+        String copy = r.host() + "/lib/copy:2";
         ok("tag", image, copy);
         Jockerd.Result pushed = ok("push", copy);
-        assertThat(pushed.out()).contains("The push refers to repository [" + registry.host() + "/lib/copy]");
+        assertThat(pushed.out()).contains("The push refers to repository [" + r.host() + "/lib/copy]");
         Matcher m = Pattern.compile("2: digest: (sha256:[0-9a-f]{64}) size: (\\d+)").matcher(pushed.out());
         assertThat(m.find()).as("the digest line in %s", pushed).isTrue();
 
-        HttpResponse<byte[]> head = Registries.send("HEAD", url("lib/copy/manifests/" + m.group(1)));
+        HttpResponse<byte[]> head = Registries.send("HEAD", url(r, "lib/copy/manifests/" + m.group(1)));
         assertThat(head.statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> manifest = Registries.send("GET", url("lib/copy/manifests/2"));
+        assertThat(head.headers().firstValue("Docker-Content-Digest")).contains(m.group(1));
+        HttpResponse<byte[]> manifest = Registries.send("GET", url(r, "lib/copy/manifests/2"));
         assertThat(Digest.of(manifest.body()).toString()).as("the tag's manifest").isEqualTo(m.group(1));
         assertThat(manifest.body()).hasSize(Integer.parseInt(m.group(2)));
         JsonNode json = JSON.readTree(manifest.body());
-        assertThat(Registries.status("HEAD", url("lib/copy/blobs/" + json.path("config").path("digest").asText())))
+        assertThat(Registries.status("HEAD", url(r, "lib/copy/blobs/" + json.path("config").path("digest").asText())))
                 .isEqualTo(200);
         for (JsonNode layer : json.path("layers")) {
-            assertThat(Registries.status("HEAD", url("lib/copy/blobs/" + layer.path("digest").asText())))
+            assertThat(Registries.status("HEAD", url(r, "lib/copy/blobs/" + layer.path("digest").asText())))
                     .as("layer %s", layer).isEqualTo(200);
         }
     }

@@ -2,6 +2,7 @@ package jocker.api;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +16,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jocker.course.Await;
+import jocker.registry.RegistryServer;
+import jocker.registry.auth.Access;
 
 /**
- * Test support: a registry on a free loopback port, in a process of its
- * own, stopped and its storage removed by {@link Registry#close()}; and
- * what the tests ask a registry straight over HTTP.
+ * Test support: a registry on a free loopback port (Jocker's in this JVM,
+ * or distribution 2.8 in a process of its own), stopped and its storage
+ * removed by {@link Registry#close()}; and what the tests ask a registry
+ * straight over HTTP.
  */
 final class Registries {
 
@@ -33,18 +37,23 @@ final class Registries {
     private Registries() {
     }
 
-    /** A running registry: {@code 127.0.0.1:PORT}, its process and its directory. */
-    record Registry(String host, Process process, Path dir) implements AutoCloseable {
+    /** A running registry: {@code 127.0.0.1:PORT}, what stops it, and its directory. */
+    record Registry(String host, AutoCloseable running, Path dir) implements AutoCloseable {
 
         @Override
         public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
+            running.close();
             deleteTree(dir);
         }
+    }
+
+    /** Jocker's registry ({@code jocker registry serve}), anonymous, in this JVM, storing under {@code dir}. */
+    static Registry jocker(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        ApiServer server = RegistryServer.start(new RegistryServer.Options(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), 0), dir.resolve("data"), Access.Options.anonymous(), null, null),
+                new ApiServer.ApiLog(ApiServer.ApiLog.Level.WARN, System.err));
+        return new Registry("127.0.0.1:" + server.address().getPort(), server::close, dir);
     }
 
     /** Distribution 2.8, Debian's {@code docker-registry}, storing under {@code dir}; skipped when not installed. */
@@ -58,7 +67,7 @@ final class Registries {
                 "http:", "  addr: 127.0.0.1:" + port, ""));
         Process p = new ProcessBuilder("docker-registry", "serve", config.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile())).start();
-        Registry registry = new Registry("127.0.0.1:" + port, p, dir);
+        Registry registry = new Registry("127.0.0.1:" + port, () -> stop(p), dir);
         try {
             Await.until(Duration.ofSeconds(20), () -> "distribution answering on " + registry.host()
                     + "; its log:\n" + read(dir.resolve("registry.log")), () -> {
@@ -76,6 +85,14 @@ final class Registries {
             throw e;
         }
         return registry;
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
     }
 
     /** A loopback port nothing listens on now. */
