@@ -40,7 +40,7 @@ public final class ProgressBar {
      * far after the bar when they exceed the total (a wonky count).
      */
     public static String bar(long current, long total) {
-        // begin exercise 7.7: percent = (int) (current * 100.0 / total) / 2, at most WIDTH;
+        // begin exercise 7.7: percent = (int) ((double) current / total * 100) / 2, at most WIDTH;
         //   "[" + '=' × percent + ">" + ' ' × (WIDTH - percent) + "] " + %8s of humanSize(current)
         //   + "/" + humanSize(total); see the Javadoc for the cases without a total.
         if (current <= 0 && total <= 0) {
