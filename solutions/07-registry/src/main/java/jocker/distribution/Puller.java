@@ -63,6 +63,7 @@ final class Puller {
         String what = "pull " + reference.familiar();
         RegistryClient client = new RegistryClient(RegistryEndpoint.of(reference.domain(),
                 options.insecureRegistries()), reference.path(), Scope.repository(reference.path(), Scope.PULL), auth);
+        client.ping(what);
         String ref = reference.digest() != null ? reference.digest() : reference.tag();
         ManifestFetch top;
         try {
