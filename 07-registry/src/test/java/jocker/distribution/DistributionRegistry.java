@@ -36,6 +36,11 @@ final class DistributionRegistry implements AutoCloseable {
 
     /** Starts one; {@code htpasswd} (a bcrypt file) turns on basic auth when not null. */
     static DistributionRegistry start(Path htpasswd) throws Exception {
+        return start(htpasswd, null, null);
+    }
+
+    /** Starts one that speaks HTTPS with {@code cert} and {@code key} (PEM) when they are not null. */
+    static DistributionRegistry start(Path htpasswd, Path cert, Path key) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "requires distribution 2.8 (apt install docker-registry)");
         Path dir = Files.createTempDirectory("jocker-distribution");
         int port;
@@ -47,13 +52,14 @@ final class DistributionRegistry implements AutoCloseable {
                 + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("storage") + "\n"
                 + "  delete:\n    enabled: true\n"
                 + "http:\n  addr: 127.0.0.1:" + port + "\n"
+                + (cert == null ? "" : "  tls:\n    certificate: " + cert + "\n    key: " + key + "\n")
                 + (htpasswd == null ? "" : "auth:\n  htpasswd:\n    realm: jocker-test\n    path: " + htpasswd + "\n");
         Files.writeString(dir.resolve("config.yml"), config);
         Process p = new ProcessBuilder(BINARY.toString(), "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         DistributionRegistry registry = new DistributionRegistry(dir, p, "127.0.0.1:" + port);
         try {
-            registry.awaitUp();
+            registry.awaitUp(cert != null);
         } catch (Exception e) {
             registry.close();
             throw e;
@@ -76,11 +82,16 @@ final class DistributionRegistry implements AutoCloseable {
         return Files.readString(dir.resolve("registry.log"));
     }
 
-    private void awaitUp() throws Exception {
+    private void awaitUp(boolean tls) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
+                if (tls) {
+                    new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                            Integer.parseInt(domain.substring(domain.indexOf(':') + 1))).close();
+                    return;
+                }
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://" + domain + "/v2/"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200 || r.statusCode() == 401) {

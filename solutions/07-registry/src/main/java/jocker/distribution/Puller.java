@@ -63,9 +63,19 @@ final class Puller {
         String what = "pull " + reference.familiar();
         RegistryClient client = new RegistryClient(RegistryEndpoint.of(reference.domain(),
                 options.insecureRegistries()), reference.path(), Scope.repository(reference.path(), Scope.PULL), auth);
+        client.ping(what);
         String ref = reference.digest() != null ? reference.digest() : reference.tag();
+        ManifestFetch top;
+        try {
+            top = ManifestFetch.get(client, ref, what);
+        } catch (RegistryException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            throw new RegistryException(404, e.code(), "manifest for " + reference.familiar() + " not found: "
+                    + e.getMessage().substring(what.length() + 2));
+        }
         progress.line(ref + ": Pulling from " + reference.path());
-        ManifestFetch top = ManifestFetch.get(client, ref, what);
         ManifestFetch chosen = top;
         if (top.isIndex()) {
             Descriptor forHost = ImageIndex.parse(top.bytes(), what).forHost(what);

@@ -68,6 +68,7 @@ final class Pusher {
         RegistryClient client = new RegistryClient(RegistryEndpoint.of(reference.domain(),
                 options.insecureRegistries()), reference.path(),
                 Scope.repository(reference.path(), Scope.PULL, Scope.PUSH), auth);
+        client.ping("push " + reference.familiar());
         return images.adding(() -> pushAdding(client, image)); // no rmi collects the blobs meanwhile
     }
 

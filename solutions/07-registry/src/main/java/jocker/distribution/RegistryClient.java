@@ -112,6 +112,24 @@ public final class RegistryClient {
                 + " (jocker login " + endpoint.domain() + " gives credentials)");
     }
 
+    /**
+     * {@code GET /v2/}, as docker does first: whether the registry speaks
+     * the distribution API, and, when it asks for credentials, the
+     * challenge (its 401 has a body that says why, a {@code HEAD}'s has not).
+     */
+    public void ping(String what) throws IOException {
+        try {
+            send(HttpRequest.newBuilder(endpoint.base().resolve("/v2/")).GET(),
+                    HttpResponse.BodyHandlers.discarding(), what);
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                throw new RegistryException(404, e.code(), what + ": " + endpoint.base()
+                        + " is no registry: GET /v2/ answered 404");
+            }
+            throw e;
+        }
+    }
+
     /** {@code HEAD}: the answer's headers, or empty on 404 (a blob or manifest that is not there). */
     public Optional<HttpResponse<Void>> head(URI uri, String what) throws IOException {
         try {

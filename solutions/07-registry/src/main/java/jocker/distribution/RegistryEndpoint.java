@@ -26,6 +26,8 @@ import jocker.images.Reference;
  * address, or one the user called insecure, speaks plain HTTP; every other
  * one HTTPS, trusting the system's CAs and, as Docker's {@code certs.d}
  * does, a registry's own CA in {@code /etc/jocker/certs.d/HOST:PORT/ca.crt}.
+ * A registry given a CA there speaks HTTPS even on loopback: whoever put
+ * the CA there means it to be checked.
  *
  * @param domain the registry as references spell it, {@code 127.0.0.1:5000}
  * @param base   {@code http://127.0.0.1:5000}, to which {@code /v2/…} is added
@@ -36,11 +38,14 @@ public record RegistryEndpoint(String domain, URI base) {
     public static final String DOCKER_HUB = "registry-1.docker.io";
     /** Where a registry's extra CA is looked for, as in Docker's {@code /etc/docker/certs.d}. */
     public static final Path CERTS_D = Path.of("/etc/jocker/certs.d");
+    /** The system property that puts {@link #CERTS_D} elsewhere (tests do). */
+    public static final String CERTS_D_PROPERTY = "jocker.certs.d";
 
     /** The endpoint of {@code domain}, plain HTTP when it is loopback or in {@code insecure}. */
     public static RegistryEndpoint of(String domain, Set<String> insecure) {
         String host = domain.equals(Reference.DEFAULT_DOMAIN) ? DOCKER_HUB : domain;
-        boolean plain = isLoopback(hostOf(host)) || insecure.contains(domain) || insecure.contains(hostOf(domain));
+        boolean plain = (isLoopback(hostOf(host)) || insecure.contains(domain) || insecure.contains(hostOf(domain)))
+                && !Files.isRegularFile(caOf(domain));
         return new RegistryEndpoint(domain, URI.create((plain ? "http://" : "https://") + host));
     }
 
@@ -68,9 +73,15 @@ public record RegistryEndpoint(String domain, URI base) {
         }
     }
 
+    /** {@code certs.d/HOST:PORT/ca.crt}: the CA a registry's certificate must come from, besides the system's. */
+    static Path caOf(String domain) {
+        String dir = System.getProperty(CERTS_D_PROPERTY);
+        return (dir != null ? Path.of(dir) : CERTS_D).resolve(domain).resolve("ca.crt");
+    }
+
     /** The TLS context for this registry: the system's CAs, plus {@code certs.d}'s CA for it if there is one. */
     public SSLContext sslContext() throws IOException {
-        Path ca = CERTS_D.resolve(domain).resolve("ca.crt");
+        Path ca = caOf(domain);
         try {
             if (!Files.isRegularFile(ca)) {
                 return SSLContext.getDefault();

@@ -1,5 +1,8 @@
 package jocker.distribution;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The {@code Range} header of an upload session's answers (to a
  * {@code PATCH}, and to {@code GET} of its status): {@code 0-N}, the bytes
@@ -8,6 +11,9 @@ package jocker.distribution;
  * on from where the registry is, not from where the client thought it was.
  */
 public final class UploadRange {
+
+    /** {@code 0-N}: a session's bytes always start at 0; N fits a long. */
+    private static final Pattern RANGE = Pattern.compile("0-([0-9]{1,18})");
 
     private UploadRange() {
     }
@@ -23,8 +29,8 @@ public final class UploadRange {
      * Anything else is an {@link IllegalArgumentException} quoting it.
      */
     public static long nextOffset(String range) {
-        // begin exercise 7.8: null or blank → 0; strip an optional "bytes=" prefix;
-        //   "0-N" → N + 1, but "0-0" → 0; a start that is not 0 or a malformed value is an error.
+        // begin exercise 7.8: null or blank → 0; strip an optional "bytes=" prefix; match RANGE
+        //   (else an IllegalArgumentException quoting range); "0-N" → N + 1, but "0-0" → 0.
         if (range == null || range.isBlank()) {
             return 0;
         }
@@ -32,19 +38,12 @@ public final class UploadRange {
         if (value.startsWith("bytes=")) {
             value = value.substring("bytes=".length());
         }
-        int dash = value.indexOf('-');
-        try {
-            if (dash < 0 || Long.parseLong(value.substring(0, dash)) != 0) {
-                throw new IllegalArgumentException("Range '" + range + "': want 0-N, the bytes the registry holds");
-            }
-            long end = Long.parseLong(value.substring(dash + 1));
-            if (end < 0) {
-                throw new IllegalArgumentException("Range '" + range + "': the end is negative");
-            }
-            return end == 0 ? 0 : end + 1;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Range '" + range + "': want 0-N, N a number of bytes");
+        Matcher m = RANGE.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Range '" + range + "': want 0-N, the bytes the registry holds");
         }
+        long end = Long.parseLong(m.group(1));
+        return end == 0 ? 0 : end + 1;
         // end exercise 7.8
     }
     // end::next-offset[]
