@@ -27,14 +27,4 @@ class JsonProgressTest {
         assertThat(JSON.writeValueAsString(JsonProgress.message("3f4d90098f5b", "Pull complete", -1, -1)))
                 .isEqualTo("{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"3f4d90098f5b\"}");
     }
-
-    @Test
-    @DisplayName("sizes as Docker's units.HumanSize writes them")
-    void sizes() {
-        assertThat(JsonProgress.humanSize(512)).isEqualTo("512B");
-        assertThat(JsonProgress.humanSize(1500)).isEqualTo("1.5kB");
-        assertThat(JsonProgress.humanSize(2097152)).isEqualTo("2.097MB");
-        assertThat(JsonProgress.humanSize(210_000_000)).isEqualTo("210MB");
-        assertThat(JsonProgress.bar(300, -1)).isEqualTo("    300B");
-    }
 }
