@@ -26,14 +26,21 @@ final class TestRegistry implements AutoCloseable {
 
     private final Path root;
     private final ApiServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String scheme;
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     TestRegistry() throws IOException {
+        this(Access.Options.anonymous(), null, null);
+    }
+
+    /** A registry with this access method, and TLS when {@code tlsCert} is not null. */
+    TestRegistry(Access.Options access, Path tlsCert, Path tlsKey) throws IOException {
         this.root = Files.createTempDirectory("jocker-registry-");
+        this.scheme = tlsCert != null ? "https" : "http";
         ApiServer started;
         try {
             started = RegistryServer.start(new RegistryServer.Options(new InetSocketAddress("127.0.0.1", 0), root,
-                    Access.Options.anonymous(), null, null), new ApiServer.ApiLog(ApiServer.ApiLog.Level.ERROR,
+                    access, tlsCert, tlsKey), new ApiServer.ApiLog(ApiServer.ApiLog.Level.ERROR,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
             delete(root);
@@ -53,7 +60,12 @@ final class TestRegistry implements AutoCloseable {
 
     /** A request to {@code path} ({@code /v2/…}) of this registry. */
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://" + host() + path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(URI.create(scheme + "://" + host() + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    /** Sends the requests with {@code client} from now on (one that trusts a test's CA). */
+    void client(HttpClient client) {
+        this.http = client;
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
