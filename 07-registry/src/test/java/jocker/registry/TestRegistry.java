@@ -1,0 +1,93 @@
+package jocker.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import jocker.api.ApiServer;
+import jocker.registry.auth.Access;
+
+/**
+ * A Jocker registry for one test, in the test's JVM, on a free loopback
+ * port, storing under a temporary directory: {@link #close} stops it and
+ * removes its files. Requests go straight over HTTP with java.net.http.
+ */
+final class TestRegistry implements AutoCloseable {
+
+    private final Path root;
+    private final ApiServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    TestRegistry() throws IOException {
+        this.root = Files.createTempDirectory("jocker-registry-");
+        ApiServer started;
+        try {
+            started = RegistryServer.start(new RegistryServer.Options(new InetSocketAddress("127.0.0.1", 0), root,
+                    Access.Options.anonymous(), null, null), new ApiServer.ApiLog(ApiServer.ApiLog.Level.ERROR,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            delete(root);
+            throw e;
+        }
+        this.server = started;
+    }
+
+    /** {@code 127.0.0.1:PORT}, as skopeo and docker name a registry. */
+    String host() {
+        return "127.0.0.1:" + server.address().getPort();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** A request to {@code path} ({@code /v2/…}) of this registry. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://" + host() + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Every blob file in the store: what a refused request must not have changed. */
+    long blobCount() throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("blobs"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close();
+        } finally {
+            delete(root);
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
