@@ -12,6 +12,7 @@ import jocker.distribution.auth.AuthenticationException;
 import jocker.distribution.auth.CredentialStore;
 import jocker.distribution.auth.Credentials;
 import jocker.distribution.auth.RegistryLogin;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +53,12 @@ public final class LoginCommand implements Callable<Integer>, Subcommand {
     @Override
     public int chapter() {
         return 7;
+    }
+
+    /** Options after the server too, as docker takes them ({@code login HOST -u USER}): no command to stop for. */
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        commandLine.setStopAtPositional(false);
     }
 
     @Override
