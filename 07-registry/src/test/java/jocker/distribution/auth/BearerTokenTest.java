@@ -22,7 +22,8 @@ class BearerTokenTest {
     @Test
     @DisplayName("token with expires_in; access_token (OAuth's name); no expires_in means the spec's 60 s")
     void reads() throws Exception {
-        assertThat(read("{\"token\":\"t1\",\"expires_in\":300}")).isEqualTo(new BearerToken("t1", NOW.plusSeconds(300)));
+        assertThat(read("{\"token\":\"t1\",\"expires_in\":300}"))
+                .isEqualTo(new BearerToken("t1", NOW.plusSeconds(300)));
         assertThat(read("{\"access_token\":\"t2\"}")).isEqualTo(new BearerToken("t2", NOW.plusSeconds(60)));
         assertThat(new BearerToken("t", NOW.plusSeconds(5)).expiresWithin(Duration.ofSeconds(10), NOW)).isTrue();
         assertThat(new BearerToken("t", NOW.plusSeconds(50)).expiresWithin(Duration.ofSeconds(10), NOW)).isFalse();

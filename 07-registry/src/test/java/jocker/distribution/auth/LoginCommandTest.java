@@ -48,8 +48,10 @@ class LoginCommandTest {
 
     /** {@code jocker ARGS} with {@code stdin} on its standard input and JOCKER_CONFIG pointing into the test. */
     private Result jocker(String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "jocker.cli.Jocker"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "jocker.cli.Jocker"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JOCKER_CONFIG", config.toString());

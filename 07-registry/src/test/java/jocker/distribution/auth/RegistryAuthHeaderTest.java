@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("X-Registry-Auth, the credentials the docker CLI sends jockerd, is decoded")
 class RegistryAuthHeaderTest {
 
-    private static final String JSON = "{\"username\":\"alice\",\"password\":\"p?>~\",\"serveraddress\":\"127.0.0.1:5000\"}";
+    private static final String JSON =
+            "{\"username\":\"alice\",\"password\":\"p?>~\",\"serveraddress\":\"127.0.0.1:5000\"}";
 
     @Test
     @DisplayName("base64url JSON, padded or not, or in the standard alphabet")

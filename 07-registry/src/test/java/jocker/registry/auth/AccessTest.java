@@ -36,11 +36,13 @@ class AccessTest {
     }
 
     private TokenAccess tokens() throws Exception {
-        return new TokenAccess(Htpasswd.load(users), TokenAuthority.create("reg"), URI.create("http://127.0.0.1:5000/token"));
+        return new TokenAccess(Htpasswd.load(users), TokenAuthority.create("reg"),
+                URI.create("http://127.0.0.1:5000/token"));
     }
 
     /** A GET to the token endpoint with {@code authorization} (or none) asking for {@code scopes}. */
-    private static FakeTokenRequest.Answer fetch(Access access, String authorization, String... scopes) throws Exception {
+    private static FakeTokenRequest.Answer fetch(Access access, String authorization, String... scopes)
+            throws Exception {
         FakeTokenRequest request = new FakeTokenRequest().query("service", "reg");
         for (String s : scopes) {
             request.query("scope", s);
@@ -59,7 +61,8 @@ class AccessTest {
     }
 
     @Test
-    @DisplayName("Basic: no credentials or a wrong password get 401 with Basic realm=\"jocker-registry\"; alice gets in")
+    @DisplayName("Basic: no credentials or a wrong password get 401 with Basic realm=\"jocker-registry\"; "
+            + "alice gets in")
     void basic() {
         Access access = Access.of(new Access.Options(users, null, null));
         Access.Decision none = access.check(null, PUSH);
@@ -100,7 +103,7 @@ class AccessTest {
     }
 
     @Test
-    @Graded(exercise = "7.6", points = 3)
+    @Graded(exercise = "7.6", points = 2)
     @DisplayName("a token asked for pull cannot push: 401 with error=\"insufficient_scope\"; a pull,push token can")
     void pullTokenCannotPush() throws Exception {
         TokenAccess access = tokens();

@@ -104,7 +104,8 @@ class DockerLoginTest {
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
-            throw new AssertionError("docker " + String.join(" ", args) + " still running after 60 s; jockerd:\n" + log());
+            throw new AssertionError("docker " + String.join(" ", args) + " still running after 60 s; jockerd:\n"
+                    + log());
         }
         return new Result(p.exitValue(), out.get(), err.get());
     }

@@ -48,7 +48,7 @@ class GrantsTest {
     }
 
     @Test
-    @Graded(exercise = "7.6", points = 2)
+    @Graded(exercise = "7.6", points = 1)
     @DisplayName("GET /v2/ needs no scope: any token covers it")
     void noScope() {
         assertThat(Grants.covers(List.of(), null)).isTrue();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import jocker.course.HostCommand;
@@ -48,7 +49,7 @@ class HtpasswdTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
         Htpasswd users = Htpasswd.load(file);
         assertThat(users.verify("bob", "b")).isFalse();
-        Files.writeString(file, HostCommand.run("htpasswd", "-Bbn", "bob", "b"), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, HostCommand.run("htpasswd", "-Bbn", "bob", "b"), StandardOpenOption.APPEND);
         assertThat(users.verify("bob", "b")).isTrue();
     }
 

@@ -138,7 +138,8 @@ class RegistryAuthTest {
                 String challenge = startUpload(registry, null).headers().firstValue("WWW-Authenticate").orElseThrow();
                 Scope scope = Scope.repository("lib/bb", "pull", "push");
                 String authorization = RegistryAuthenticator.with(Optional.of(ALICE)).authorize(base, challenge, scope);
-                assertThat(startUpload(registry, authorization).statusCode()).as("token flow: %s", token).isEqualTo(202);
+                assertThat(startUpload(registry, authorization).statusCode()).as("token flow: %s", token)
+                        .isEqualTo(202);
                 String anonymous = RegistryAuthenticator.with(Optional.empty()).authorize(base, challenge, scope);
                 if (anonymous != null) {
                     assertThat(startUpload(registry, anonymous).statusCode()).isEqualTo(401);

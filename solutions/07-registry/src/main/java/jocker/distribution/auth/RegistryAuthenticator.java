@@ -49,7 +49,8 @@ public final class RegistryAuthenticator implements Authenticator {
             challenge = Challenge.parse(header);
             scopes = scopes(challenge, scope);
         } catch (IllegalArgumentException e) {
-            throw new IOException("registry " + registry.getAuthority() + " sent a bad challenge: " + e.getMessage(), e);
+            throw new IOException("registry " + registry.getAuthority() + " sent a bad challenge: "
+                    + e.getMessage(), e);
         }
         Optional<Credentials> credentials = source.find(CredentialStore.key(registry.getAuthority()));
         if (challenge.is("Basic")) {
