@@ -20,14 +20,14 @@ import jocker.registry.RegistryServer;
  * The port is found before the server starts because the token realm, a
  * URL on the same server, names it.
  */
-final class AuthRegistry implements AutoCloseable {
+public final class AuthRegistry implements AutoCloseable {
 
     private final Path root;
     private final int port;
     private final ApiServer server;
 
     /** {@code token}: the bearer flow with its realm at {@code /token}; else Basic. */
-    AuthRegistry(Path htpasswd, boolean token) throws IOException {
+    public AuthRegistry(Path htpasswd, boolean token) throws IOException {
         this.port = freePort();
         this.root = Files.createTempDirectory("jocker-auth-registry-");
         Access.Options access = new Access.Options(htpasswd, token ? "http://" + host() + "/token" : null,
@@ -43,7 +43,7 @@ final class AuthRegistry implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT}. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
