@@ -64,6 +64,38 @@ final class TestRegistry implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Pushes a blob in one request ({@code POST …/blobs/uploads/?digest=}); asserts 201. */
+    void pushBlob(String name, OciImages.Blob blob) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(request("/v2/" + name + "/blobs/uploads/?digest=" + blob.digest())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(blob.bytes())));
+        if (r.statusCode() != 201) {
+            throw new AssertionError("pushing " + blob.digest() + " to " + name + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** {@code PUT /v2/NAME/manifests/REFERENCE} with the blob's media type as Content-Type. */
+    HttpResponse<String> putManifest(String name, String reference, OciImages.Blob manifest)
+            throws IOException, InterruptedException {
+        return send(request("/v2/" + name + "/manifests/" + reference).header("Content-Type", manifest.mediaType())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes())));
+    }
+
+    /** Pushes an image's blobs, then its manifest as {@code reference}; asserts 201. */
+    void push(String name, String reference, OciImages.Image image) throws IOException, InterruptedException {
+        pushBlob(name, image.layer());
+        pushBlob(name, image.config());
+        HttpResponse<String> r = putManifest(name, reference, image.manifest());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("pushing the manifest " + name + ":" + reference + ": " + r.statusCode() + " "
+                    + r.body());
+        }
+    }
+
+    /** The {@code code} of the first error in a registry's error body. */
+    static String errorCode(HttpResponse<String> response) throws IOException {
+        return OciImages.JSON.readTree(response.body()).path("errors").path(0).path("code").asText();
+    }
+
     /** Every blob file in the store: what a refused request must not have changed. */
     long blobCount() throws IOException {
         try (Stream<Path> files = Files.walk(root.resolve("blobs"))) {
