@@ -79,8 +79,7 @@ public final class LoginCommand implements Callable<Integer>, Subcommand {
             password = promptPassword();
         }
         Credentials credentials = new Credentials(username, password);
-        String host = CredentialStore.key(registry).equals(CredentialStore.DOCKER_HUB)
-                ? "registry-1.docker.io" : registry;
+        String host = CredentialStore.key(registry).equals(CredentialStore.DOCKER_HUB) ? "docker.io" : registry;
         try {
             RegistryLogin.verify(host, credentials, Set.copyOf(insecure));
         } catch (AuthenticationException refused) {
