@@ -61,8 +61,11 @@ public final class RegistryAuthenticator implements Authenticator {
                     + " authentication; jocker speaks Basic and Bearer");
         }
         String key = registry + " " + scopes;
+        if ("insufficient_scope".equals(challenge.param("error")) && credentials.isEmpty()) {
+            return null; // anonymous tokens grant no more however often asked: the caller reports the 401
+        }
         if (challenge.param("error") != null) {
-            tokens.remove(key); // the token sent was refused (invalid_token, insufficient_scope): ask again
+            tokens.remove(key); // the token sent was refused (expired, or a scope it lacks): ask again
         }
         BearerToken token = tokens.get(key);
         if (token == null || token.expiresWithin(MARGIN, Instant.now())) {
