@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jocker.course.Await;
+import jocker.course.HostCommand;
 import jocker.course.RequiresRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -138,6 +139,33 @@ class DockerLoginTest {
                 Path config = tmp.resolve("docker-config/config.json");
                 assertThat(new ObjectMapper().readTree(config.toFile()).path("auths").has(host)).isTrue();
                 assertThat(docker("", "logout", host).out()).contains("Removing login credentials for " + host);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("docker push through jockerd: refused before docker login, done after it (X-Registry-Auth)")
+    void pushAfterLogin() throws Exception {
+        Path users = RegistryAuthFixtures.htpasswd(tmp.resolve("htpasswd"), "alice", "s3cret");
+        Path rootfs = Files.createDirectories(tmp.resolve("rootfs"));
+        Files.writeString(rootfs.resolve("hello.txt"), "hello, registry\n");
+        Path tar = tmp.resolve("rootfs.tar");
+        HostCommand.run("tar", "-C", rootfs.toString(), "-cf", tar.toString(), "hello.txt");
+        Result imported = docker("", "import", tar.toString(), "hello:1");
+        assertThat(imported.exit()).as("%s", imported).isZero();
+        for (boolean token : new boolean[] {false, true}) {
+            try (AuthRegistry registry = new AuthRegistry(users, token)) {
+                String name = registry.host() + "/lib/hello:1";
+                assertThat(docker("", "tag", "hello:1", name).exit()).isZero();
+                Result refused = docker("", "push", name);
+                assertThat(refused.exit()).as("token flow %s: %s", token, refused).isNotZero();
+                assertThat(refused.out() + refused.err()).containsIgnoringCase("unauthorized");
+
+                assertThat(docker("s3cret\n", "login", registry.host(), "-u", "alice", "--password-stdin").exit())
+                        .isZero();
+                Result push = docker("", "push", name);
+                assertThat(push.exit()).as("token flow %s: %s", token, push).isZero();
+                assertThat(push.out()).containsPattern("1: digest: sha256:[0-9a-f]{64}");
             }
         }
     }
