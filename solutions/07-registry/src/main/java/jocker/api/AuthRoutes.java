@@ -40,9 +40,10 @@ public final class AuthRoutes implements Routes {
             }
             String server = text(body.get("serveraddress"));
             String registry = server == null || server.isEmpty()
-                    || CredentialStore.key(server).equals(CredentialStore.DOCKER_HUB) ? "registry-1.docker.io" : server;
+                    || CredentialStore.key(server).equals(CredentialStore.DOCKER_HUB) ? "docker.io"
+                    : CredentialStore.key(server);
             try {
-                RegistryLogin.verify(CredentialStore.key(registry), new Credentials(username,
+                RegistryLogin.verify(registry, new Credentials(username,
                         text(body.get("password"))), Set.of());
             } catch (AuthenticationException refused) {
                 throw new ApiException(401, refused.getMessage(), refused);

@@ -12,6 +12,7 @@ import jocker.distribution.auth.AuthenticationException;
 import jocker.distribution.auth.CredentialStore;
 import jocker.distribution.auth.Credentials;
 import jocker.distribution.auth.RegistryLogin;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +55,12 @@ public final class LoginCommand implements Callable<Integer>, Subcommand {
         return 7;
     }
 
+    /** Options after the server too, as docker takes them ({@code login HOST -u USER}): no command to stop for. */
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        commandLine.setStopAtPositional(false);
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -72,7 +79,7 @@ public final class LoginCommand implements Callable<Integer>, Subcommand {
             password = promptPassword();
         }
         Credentials credentials = new Credentials(username, password);
-        String host = CredentialStore.key(registry).equals(CredentialStore.DOCKER_HUB) ? "registry-1.docker.io" : registry;
+        String host = CredentialStore.key(registry).equals(CredentialStore.DOCKER_HUB) ? "docker.io" : registry;
         try {
             RegistryLogin.verify(host, credentials, Set.copyOf(insecure));
         } catch (AuthenticationException refused) {

@@ -3,6 +3,7 @@ package jocker.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import jocker.distribution.auth.CredentialStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,12 @@ public final class LogoutCommand implements Callable<Integer>, Subcommand {
     @Override
     public int chapter() {
         return 7;
+    }
+
+    /** Options after the server too, as docker takes them ({@code login HOST -u USER}): no command to stop for. */
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        commandLine.setStopAtPositional(false);
     }
 
     @Override

@@ -148,7 +148,8 @@ public final class CredentialStore {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
         }
-        Path temp = Files.createTempFile(dir, ".config.json.", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Path temp = Files.createTempFile(dir, ".config.json.", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

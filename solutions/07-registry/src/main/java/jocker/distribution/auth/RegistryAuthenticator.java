@@ -49,7 +49,8 @@ public final class RegistryAuthenticator implements Authenticator {
             challenge = Challenge.parse(header);
             scopes = scopes(challenge, scope);
         } catch (IllegalArgumentException e) {
-            throw new IOException("registry " + registry.getAuthority() + " sent a bad challenge: " + e.getMessage(), e);
+            throw new IOException("registry " + registry.getAuthority() + " sent a bad challenge: "
+                    + e.getMessage(), e);
         }
         Optional<Credentials> credentials = source.find(CredentialStore.key(registry.getAuthority()));
         if (challenge.is("Basic")) {
@@ -60,8 +61,11 @@ public final class RegistryAuthenticator implements Authenticator {
                     + " authentication; jocker speaks Basic and Bearer");
         }
         String key = registry + " " + scopes;
+        if ("insufficient_scope".equals(challenge.param("error")) && credentials.isEmpty()) {
+            return null; // anonymous tokens grant no more however often asked: the caller reports the 401
+        }
         if (challenge.param("error") != null) {
-            tokens.remove(key); // the token sent was refused (invalid_token, insufficient_scope): ask again
+            tokens.remove(key); // the token sent was refused (expired, or a scope it lacks): ask again
         }
         BearerToken token = tokens.get(key);
         if (token == null || token.expiresWithin(MARGIN, Instant.now())) {

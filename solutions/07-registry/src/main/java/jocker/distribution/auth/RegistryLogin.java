@@ -3,11 +3,13 @@ package jocker.distribution.auth;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import jocker.distribution.RegistryEndpoint;
 
 /**
  * Checks credentials against a registry before they are stored, as
@@ -23,16 +25,22 @@ public final class RegistryLogin {
     }
 
     /**
-     * Logs in to {@code registry} ({@code host:port}) with {@code credentials}.
+     * Logs in to {@code registry} ({@code host:port}, {@code docker.io}) with {@code credentials}, reached
+     * as pull and push reach it ({@link RegistryEndpoint}: plain HTTP on loopback, else HTTPS).
      *
      * @throws AuthenticationException when the registry or its token server refuses them, with Docker's
      *     message: {@code Get "http://…/v2/": unauthorized: …}
      * @throws IOException when the registry cannot be reached or answers something else
      */
     public static void verify(String registry, Credentials credentials, Set<String> insecure) throws IOException {
-        URI base = RegistryHttp.base(registry, insecure);
+        RegistryEndpoint endpoint = RegistryEndpoint.of(registry, insecure);
+        URI base = endpoint.base();
         URI ping = base.resolve("/v2/");
-        HttpResponse<byte[]> first = get(ping, null);
+        HttpClient http = base.getScheme().equals("https") // trusting certs.d's CA for it, as push and pull do
+                ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(endpoint.sslContext())
+                        .build()
+                : RegistryHttp.client();
+        HttpResponse<byte[]> first = get(http, ping, null);
         if (first.statusCode() == 200) {
             return; // a registry without access control takes anyone
         }
@@ -48,20 +56,20 @@ public final class RegistryLogin {
         } catch (AuthenticationException refused) {
             throw new AuthenticationException("Get \"" + ping + "\": " + refused.getMessage());
         }
-        HttpResponse<byte[]> second = get(ping, authorization);
+        HttpResponse<byte[]> second = get(http, ping, authorization);
         if (second.statusCode() != 200) {
             throw new AuthenticationException("Get \"" + ping + "\": unauthorized: "
                     + RegistryHttp.errorMessage(second.statusCode(), second.body()));
         }
     }
 
-    private static HttpResponse<byte[]> get(URI uri, String authorization) throws IOException {
+    private static HttpResponse<byte[]> get(HttpClient http, URI uri, String authorization) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
-            return RegistryHttp.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
             throw new IOException("Get \"" + uri + "\": connection refused: is a registry listening there?", e);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -30,6 +31,9 @@ public final class Htpasswd {
 
     /** A bcrypt hash checked when the user is unknown, so that an unknown user takes as long as a known one. */
     private static final String DUMMY = "$2y$05$f5grZAPV9gnxinpIUxrCsOf5cMge81kS9IRaUVacUyTs6MqSyMnRK";
+
+    /** {@code $2y$}, {@code $2a$} or {@code $2b$}, a two-digit cost, then 53 characters of salt and hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private final Path file;
     private volatile Snapshot snapshot;
@@ -93,7 +97,7 @@ public final class Htpasswd {
             }
             String user = line.substring(0, colon);
             String hash = line.substring(colon + 1);
-            if (!(hash.startsWith("$2y$") || hash.startsWith("$2a$") || hash.startsWith("$2b$")) || hash.length() != 60) {
+            if (!BCRYPT.matcher(hash).matches()) {
                 throw new IOException(file + " line " + n + ": the password of '" + user
                         + "' is not a bcrypt hash; make the file with 'htpasswd -B' (bcrypt), the only kind accepted");
             }

@@ -79,6 +79,9 @@ final class TokenEndpoint implements Router.Handler {
 
     /** The distribution spec's error document: {@code {"errors":[{"code": …, "message": …}]}}. */
     private static void error(ApiResponse response, int status, String code, String message) throws Exception {
-        response.json(status, Map.of("errors", List.of(Map.of("code", code, "message", message))));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", code);
+        entry.put("message", message);
+        response.json(status, Map.of("errors", List.of(entry)));
     }
 }
