@@ -155,7 +155,7 @@ class DockerPullPushTest {
 
     @Test
     @Graded(exercise = "7.10", points = 1)
-    @DisplayName("docker push of an image the registry has never seen: its new layer is uploaded")
+    @DisplayName("docker push of an image the registry has never seen uploads its new layer; rmi and pull bring it back")
     void pushNewLayer() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Files.writeString(tree.resolve("hello.txt"), "pushed through jockerd at " + System.nanoTime() + "\n");
@@ -174,6 +174,12 @@ class DockerPullPushTest {
         assertThat(layer.statusCode()).isEqualTo(200);
         assertThat(Digest.of(layer.body()).toString()).isEqualTo(manifest.path("layers").get(0).path("digest")
                 .asText());
+
+        String id = ok("image", "inspect", "--format", "{{.Id}}", imported).out().strip();
+        ok("rmi", imported);
+        ok("pull", imported);
+        assertThat(ok("image", "inspect", "--format", "{{.Id}}", imported).out().strip()).as("pulled back")
+                .isEqualTo(id);
     }
 
     @Test
