@@ -3,6 +3,8 @@ package jocker.api;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jocker.distribution.Progress;
 import jocker.distribution.ProgressBar;
 import jocker.distribution.RegistryException;
@@ -29,7 +31,11 @@ import jocker.images.ImageException;
  */
 final class JsonProgress implements Progress {
 
+    /** How often a layer's count goes out at most: 100 ms, as moby's progress reader. */
+    static final long EVERY_NANOS = 100_000_000L;
+
     private final ApiResponse response;
+    private final Map<String, Long> lastCount = new ConcurrentHashMap<>();
     private OutputStream out;
     private JsonLines lines;
 
@@ -39,7 +45,26 @@ final class JsonProgress implements Progress {
 
     @Override
     public void layer(String id, String status, long current, long total) {
+        if (current >= 0 && current != total && !due(id + " " + status)) {
+            return;
+        }
         send(message(id, status, current, total));
+    }
+
+    /**
+     * Whether a count of {@code key} (a layer's state) may go out now: one
+     * every {@link #EVERY_NANOS} at most, as Docker's daemon sends them (a
+     * count per 8 kB read was 12,000 lines for a 100 MB layer); a state's
+     * first count, its last and every step without one always go.
+     */
+    private boolean due(String key) {
+        long now = System.nanoTime();
+        Long last = lastCount.get(key);
+        if (last != null && now - last < EVERY_NANOS) {
+            return false;
+        }
+        lastCount.put(key, now);
+        return true;
     }
 
     @Override
