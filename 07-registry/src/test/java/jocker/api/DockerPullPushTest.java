@@ -88,7 +88,8 @@ class DockerPullPushTest {
 
     @Test
     @Graded(exercise = "7.10", points = 3)
-    @DisplayName("docker pull prints Docker's lines; the image is listed, has the registry's config as ID, and runs")
+    @DisplayName("docker pull (by tag, by digest, by docker run) prints Docker's lines; the image is listed, has the "
+            + "registry's config as ID, and runs")
     void pull() throws Exception {
         checkPull(registry);
     }
@@ -126,6 +127,11 @@ class DockerPullPushTest {
         String byDigest = r.host() + "/lib/bb@" + digest;
         assertThat(ok("pull", byDigest).out()).as("a pull by digest").contains("Digest: " + digest);
         assertThat(ok("image", "inspect", "--format", "{{.Id}}", byDigest).out().strip()).isEqualTo(config);
+
+        ok("rmi", image, byDigest);
+        Jockerd.Result run = ok("run", "--rm", image, "echo", "pulled by run");
+        assertThat(run.err()).as("docker run pulls what is missing").contains("Unable to find image");
+        assertThat(run.out()).contains("pulled by run");
     }
 
     private void checkPush(Registries.Registry r) throws Exception {
