@@ -11,6 +11,7 @@ import jocker.images.ImageException;
 import jocker.images.ImageIndex;
 import jocker.images.LocalImages;
 import jocker.images.Reference;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +44,12 @@ public final class PullCommand implements Callable<Integer>, Subcommand {
     @Override
     public int chapter() {
         return 7;
+    }
+
+    /** Options after the name too, as docker takes them: nothing after it is a container's command. */
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        commandLine.setStopAtPositional(false);
     }
 
     @Override

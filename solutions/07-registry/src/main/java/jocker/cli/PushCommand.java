@@ -8,6 +8,7 @@ import jocker.api.client.RemoteTransfers;
 import jocker.distribution.Distribution;
 import jocker.distribution.auth.Authenticator;
 import jocker.images.Reference;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +37,12 @@ public final class PushCommand implements Callable<Integer>, Subcommand {
     @Override
     public int chapter() {
         return 7;
+    }
+
+    /** Options after the name too, as docker takes them: nothing after it is a container's command. */
+    @Override
+    public void extend(CommandLine commandLine, int upTo) {
+        commandLine.setStopAtPositional(false);
     }
 
     @Override

@@ -100,11 +100,24 @@ public final class RegistryClient {
         try {
             return http.send(copy.build(), handler);
         } catch (ConnectException e) {
-            throw new IOException(what + ": cannot reach " + endpoint.base() + " (connection refused)", e);
+            throw new IOException(what + ": cannot reach " + endpoint.base() + ": " + why(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException(what + ": interrupted");
         }
+    }
+
+    /** Why a connection failed, in words: java.net.http's exceptions often carry none. */
+    private static String why(ConnectException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "no such host";
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return "connection refused";
     }
 
     private RegistryException withHint(RegistryException e) {
