@@ -155,8 +155,9 @@ class GarbageCollectorTest {
         OciImages.Blob stray = OciImages.Blob.of("stray".getBytes(), MediaTypes.OCI_LAYER);
         registry.pushBlob("lib/bb", stray);
         age();
-        picocli.CommandLine cli = new picocli.CommandLine(new jocker.cli.RegistryCommand());
-        new jocker.cli.RegistryCommand().extend(cli, 7);
+        jocker.cli.RegistryCommand command = new jocker.cli.RegistryCommand();
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        command.extend(cli, 7);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
         int exit;

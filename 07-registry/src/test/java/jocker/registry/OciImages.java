@@ -98,7 +98,8 @@ final class OciImages {
 
     static byte[] gzipTar(Map<String, byte[]> files) throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
             for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
                 TarArchiveEntry e = new TarArchiveEntry(f.getKey());
                 e.setSize(f.getValue().length);

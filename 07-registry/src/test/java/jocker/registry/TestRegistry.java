@@ -81,7 +81,8 @@ final class TestRegistry implements AutoCloseable {
         HttpResponse<String> r = send(request("/v2/" + name + "/blobs/uploads/?digest=" + blob.digest())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(blob.bytes())));
         if (r.statusCode() != 201) {
-            throw new AssertionError("pushing " + blob.digest() + " to " + name + ": " + r.statusCode() + " " + r.body());
+            throw new AssertionError("pushing " + blob.digest() + " to " + name + ": " + r.statusCode() + " "
+                    + r.body());
         }
     }
 
