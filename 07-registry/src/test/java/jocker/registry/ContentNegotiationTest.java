@@ -25,7 +25,8 @@ class ContentNegotiationTest {
     /** What skopeo sends when it pulls. */
     static final String[] SKOPEO_ACCEPTS = {MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX,
         "application/vnd.docker.distribution.manifest.v2+json", MediaTypes.DOCKER_MANIFEST_LIST,
-        "application/vnd.docker.distribution.manifest.v1+prettyjws", "application/vnd.docker.distribution.manifest.v1+json"};
+        "application/vnd.docker.distribution.manifest.v1+prettyjws",
+        "application/vnd.docker.distribution.manifest.v1+json"};
 
     private TestRegistry registry;
 

@@ -148,4 +148,28 @@ class GarbageCollectorTest {
             assertThat(uploads).isEmpty();
         }
     }
+
+    @Test
+    @DisplayName("jocker registry gc --dry-run prints the blobs it would remove and the space they take")
+    void cliDryRun() throws Exception {
+        OciImages.Blob stray = OciImages.Blob.of("stray".getBytes(), MediaTypes.OCI_LAYER);
+        registry.pushBlob("lib/bb", stray);
+        age();
+        jocker.cli.RegistryCommand command = new jocker.cli.RegistryCommand();
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        command.extend(cli, 7);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit = cli.execute("gc", "--root", registry.root().toString(), "--dry-run");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(exit).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("would remove blob " + stray.digest()).contains("Would reclaim: 5B");
+        assertThat(file(stray.digest())).exists();
+    }
 }

@@ -101,7 +101,8 @@ class LargeBlobTest {
         URI session = URI.create(base + open.headers().firstValue("Location").orElseThrow());
         long pushStart = System.nanoTime();
         HttpResponse<String> patch = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofMinutes(5))
-                .method("PATCH", HttpRequest.BodyPublishers.ofFile(blob)).build(), HttpResponse.BodyHandlers.ofString());
+                .method("PATCH", HttpRequest.BodyPublishers.ofFile(blob)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(patch.statusCode()).as(patch.body()).isEqualTo(202);
         assertThat(patch.headers().firstValue("Range")).hasValue("0-" + (SIZE - 1));
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(session + "?digest=" + digest))

@@ -80,6 +80,13 @@ class ManifestProtocolTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue(MediaTypes.OCI_MANIFEST);
         assertThat(r.headers().firstValue("Docker-Content-Digest")).hasValue(image.manifest().digest().toString());
         assertThat(r.body()).isEqualTo(new String(image.manifest().bytes()));
+        HttpResponse<String> head = registry.send(registry.request("/v2/lib/bb/manifests/1")
+                .header("Accept", MediaTypes.OCI_MANIFEST).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length"))
+                .hasValue(String.valueOf(image.manifest().bytes().length));
+        assertThat(head.headers().firstValue("Docker-Content-Digest")).hasValue(image.manifest().digest().toString());
+        assertThat(head.body()).isEmpty();
     }
 
     @Test

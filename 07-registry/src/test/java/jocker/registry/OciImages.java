@@ -22,21 +22,21 @@ import org.junit.jupiter.api.Assumptions;
  * reads as {@code oci:DIR:TAG}; and the blobs and manifests of small
  * images, to push by hand.
  */
-final class OciImages {
+public final class OciImages {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final Path BUSYBOX = Path.of("/bin/busybox");
 
     private OciImages() {
     }
 
     /** A blob: its bytes and digest. */
-    record Blob(byte[] bytes, Digest digest, String mediaType) {
-        static Blob of(byte[] bytes, String mediaType) {
+    public record Blob(byte[] bytes, Digest digest, String mediaType) {
+        public static Blob of(byte[] bytes, String mediaType) {
             return new Blob(bytes, Digest.of(bytes), mediaType);
         }
 
-        Map<String, Object> descriptor() {
+        public Map<String, Object> descriptor() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("mediaType", mediaType);
             d.put("digest", digest.toString());
@@ -46,17 +46,17 @@ final class OciImages {
     }
 
     /** An image: its layer, config and manifest (OCI types). */
-    record Image(Blob layer, Blob config, Blob manifest) {
+    public record Image(Blob layer, Blob config, Blob manifest) {
     }
 
     /** A small image whose layer is a gzipped tar of one file holding {@code content}. */
-    static Image small(String content) throws IOException {
+    public static Image small(String content) throws IOException {
         Blob layer = Blob.of(gzipTar(Map.of("hello.txt", content.getBytes())), MediaTypes.OCI_LAYER_GZIP);
         return image(layer);
     }
 
     /** An image of Debian's busybox; skips the test when it is not installed. */
-    static Image busybox() throws IOException {
+    public static Image busybox() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(BUSYBOX), "needs busybox-static (/bin/busybox)");
         return image(Blob.of(gzipTar(Map.of("bin/busybox", Files.readAllBytes(BUSYBOX))), MediaTypes.OCI_LAYER_GZIP));
     }
@@ -77,7 +77,7 @@ final class OciImages {
     }
 
     /** Writes {@code image} as an OCI layout in {@code dir}, tagged {@code tag}. */
-    static Path layout(Path dir, Image image, String tag) throws IOException {
+    public static Path layout(Path dir, Image image, String tag) throws IOException {
         Files.createDirectories(dir.resolve("blobs/sha256"));
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         for (Blob b : List.of(image.layer(), image.config(), image.manifest())) {
@@ -96,9 +96,10 @@ final class OciImages {
         }
     }
 
-    static byte[] gzipTar(Map<String, byte[]> files) throws IOException {
+    public static byte[] gzipTar(Map<String, byte[]> files) throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes); TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
             for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
                 TarArchiveEntry e = new TarArchiveEntry(f.getKey());
                 e.setSize(f.getValue().length);

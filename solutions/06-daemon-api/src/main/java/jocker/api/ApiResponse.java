@@ -32,7 +32,8 @@ public interface ApiResponse {
      * server's own answer does as described.)
      */
     default void file(int status, String contentType, Path file, long offset, long length) throws IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(file); OutputStream out = stream(status, contentType)) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file);
+                OutputStream out = stream(status, contentType)) {
             in.skipNBytes(offset);
             byte[] buffer = new byte[8192];
             for (long left = length; left > 0; ) {

@@ -38,7 +38,8 @@ public final class RegistryServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "TLS private key (PEM, PKCS#8).")
     private Path tlsKey;
 
-    @Option(names = "--log-level", defaultValue = "info", description = "debug (a line per request), info, warn, error.")
+    @Option(names = "--log-level", defaultValue = "info",
+            description = "debug (a line per request), info, warn, error.")
     private String logLevel;
 
     @Override
@@ -47,7 +48,13 @@ public final class RegistryServeCommand implements Callable<Integer> {
             System.err.println("jocker registry serve: --tls-cert and --tls-key go together");
             return 2;
         }
-        InetSocketAddress address = address(addr);
+        InetSocketAddress address;
+        try {
+            address = address(addr);
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            System.err.println("jocker registry serve: --addr wants HOST:PORT (127.0.0.1:5000), not '" + addr + "'");
+            return 2;
+        }
         ApiServer.ApiLog log = new ApiServer.ApiLog(
                 ApiServer.ApiLog.Level.valueOf(logLevel.toUpperCase(Locale.ROOT)), System.err);
         boolean open = htpasswd == null && tokenRealm == null;
@@ -57,8 +64,14 @@ public final class RegistryServeCommand implements Callable<Integer> {
                     + (open ? " to anyone (no --htpasswd or --token-realm)" : ""));
         }
         Access.Options access = new Access.Options(htpasswd, tokenRealm, tokenService);
-        try (ApiServer server = RegistryServer.start(
-                new RegistryServer.Options(address, root, access, tlsCert, tlsKey), log)) {
+        ApiServer started;
+        try {
+            started = RegistryServer.start(new RegistryServer.Options(address, root, access, tlsCert, tlsKey), log);
+        } catch (Exception e) { // a port in use, a certificate that is no PEM, a root that cannot be written
+            System.err.println("jocker registry serve: cannot serve " + addr + " from " + root + ": " + e.getMessage());
+            return 1;
+        }
+        try (ApiServer server = started) {
             InetSocketAddress bound = server.address();
             System.out.println("listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
                     + (tlsCert != null ? " (TLS)" : ""));
@@ -72,7 +85,7 @@ public final class RegistryServeCommand implements Callable<Integer> {
     static InetSocketAddress address(String addr) throws java.net.UnknownHostException {
         int colon = addr.lastIndexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("--addr wants HOST:PORT, not " + addr);
+            throw new IllegalArgumentException("no port in " + addr);
         }
         String host = addr.substring(0, colon).replace("[", "").replace("]", "");
         int port = Integer.parseInt(addr.substring(colon + 1));

@@ -13,7 +13,7 @@ import jocker.images.Digest;
  */
 final class Names {
 
-    /** The spec's {@code <name>}: components of {@code [a-z0-9]} joined by {@code .}, {@code _}, {@code __} or dashes. */
+    /** The spec's {@code <name>}: components of {@code [a-z0-9]} joined by {@code .}, {@code _}, {@code __}, dashes. */
     static final Pattern NAME = Pattern.compile(
             "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
 
@@ -40,7 +40,7 @@ final class Names {
         return reference.contains(":");
     }
 
-    /** {@code sha256:<64 hex>} as a {@link Digest}, or DIGEST_INVALID (also for sha512, which this registry does not keep). */
+    /** {@code sha256:<64 hex>} as a {@link Digest}, or DIGEST_INVALID (also for sha512: this registry keeps none). */
     static Digest digest(String digest) {
         if (digest == null || !Digest.isDigest(digest)) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "invalid digest: '" + digest

@@ -9,8 +9,9 @@ import jocker.distribution.ErrorCode;
  * {@code Link} header to the next page while more remain:
  *
  * <pre>
- * GET /v2/lib/bb/tags/list?n=2            → {"tags":["1","2"]}  Link: &lt;/v2/lib/bb/tags/list?last=2&amp;n=2&gt;; rel="next"
- * GET /v2/lib/bb/tags/list?n=2&amp;last=2     → {"tags":["3"]}      (no Link: the last page)
+ * GET /v2/lib/bb/tags/list?n=2          → {"tags":["1","2"]}
+ *                                          Link: &lt;/v2/lib/bb/tags/list?last=2&amp;n=2&gt;; rel="next"
+ * GET /v2/lib/bb/tags/list?n=2&amp;last=2   → {"tags":["3"]}      (no Link: the last page)
  * </pre>
  *
  * @param entries the page

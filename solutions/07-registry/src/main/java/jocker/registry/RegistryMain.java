@@ -14,8 +14,9 @@ public final class RegistryMain {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new RegistryCommand());
-        new RegistryCommand().extend(cli, Integer.MAX_VALUE);
+        RegistryCommand registry = new RegistryCommand();
+        CommandLine cli = new CommandLine(registry);
+        registry.extend(cli, Integer.MAX_VALUE);
         System.exit(cli.execute(args));
     }
 }

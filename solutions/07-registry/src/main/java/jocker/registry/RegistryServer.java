@@ -24,12 +24,12 @@ public final class RegistryServer {
 
     /** Starts serving; close the server to stop. */
     public static ApiServer start(Options options, ApiServer.ApiLog log) throws IOException {
-        RegistryStorage storage = new RegistryStorage(options.root());
-        RegistryApi api = new RegistryApi(storage, Access.of(options.access()));
-        SslContext tls = null;
+        SslContext tls = null; // first: a bad certificate leaves no storage behind
         if (options.tlsCert() != null) {
             tls = SslContextBuilder.forServer(options.tlsCert().toFile(), options.tlsKey().toFile()).build();
         }
+        Access access = Access.of(options.access());
+        RegistryApi api = new RegistryApi(new RegistryStorage(options.root()), access);
         return ApiServer.listen(options.address(), tls, options.root(), api::register, log);
     }
 }

@@ -149,7 +149,7 @@ final class RegistryStorage {
         return repository(name).resolve("_manifests/sha256").resolve(digest.hex());
     }
 
-    /** Whether blob {@code digest} belongs to repository {@code name} (a layer, a config or a manifest) and is there. */
+    /** Whether blob {@code digest} (a layer, a config, a manifest) belongs to repository {@code name} and is there. */
     boolean hasBlob(String name, Digest digest) {
         return (Files.exists(blobLink(name, digest)) || Files.exists(manifestLink(name, digest)))
                 && Files.isRegularFile(blob(digest));
