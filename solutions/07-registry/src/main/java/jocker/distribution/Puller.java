@@ -155,6 +155,7 @@ final class Puller {
         Transfers.run(tasks, options.parallel());
     }
 
+    // tag::fetch[]
     /** One blob, hashed on its way into the store: a blob that is not its digest never enters it. */
     private void fetch(RegistryClient client, Descriptor blob, String id, Set<Digest> stored) throws IOException {
         Digest digest = blob.digestValue();
@@ -173,6 +174,7 @@ final class Puller {
         stored.add(digest);
         shown.layer(id, "Download complete", -1, -1);
     }
+    // end::fetch[]
 
     /** Unpacks each layer, bottom first, checked against the config's diff IDs. */
     private void unpack(Manifest manifest) throws IOException {

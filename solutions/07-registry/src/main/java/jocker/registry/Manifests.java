@@ -63,6 +63,7 @@ final class Manifests {
                 .bytes(200, manifest.mediaType(), manifest.bytes());
     }
 
+    // tag::put[]
     private void put(ApiRequest request, ApiResponse response, String name, String reference) throws IOException {
         byte[] bytes = request.body().readNBytes(MAX_MANIFEST + 1);
         if (bytes.length > MAX_MANIFEST) {
@@ -94,6 +95,7 @@ final class Manifests {
                 .header("Docker-Content-Digest", digest.toString())
                 .empty(201);
     }
+    // end::put[]
 
     private void delete(ApiResponse response, String name, String reference) throws IOException {
         boolean deleted = Names.isDigest(reference) ? storage.deleteManifest(name, Names.digest(reference))
