@@ -27,14 +27,17 @@ final class PullReference {
      */
     static Reference parse(String fromImage, String tag) {
         // begin exercise 7.10: drop one trailing ':' (pull -a sends "name:"); parse the name;
-        //   a tag that is a digest names the manifest (and drops the name's tag), another tag replaces the name's
-        //   tag; with no tag anywhere (neither ':' after the last '/', nor '@'), refuse: that is pull of every tag.
-        String image = fromImage.endsWith(":") ? fromImage.substring(0, fromImage.length() - 1) : fromImage;
+        //   a tag that is a digest names the manifest (and drops the name's tag), another tag
+        //   replaces the name's tag; with no tag anywhere (neither ':' after the last '/', nor '@'),
+        //   refuse: that is a pull of every tag.
+        String image = fromImage.endsWith(":")
+                ? fromImage.substring(0, fromImage.length() - 1) : fromImage;
         Reference named = Reference.parse(image);
         if (tag == null || tag.isEmpty()) {
             boolean ownTag = image.contains("@") || image.lastIndexOf(':') > image.lastIndexOf('/');
             if (!ownTag) {
-                throw new ImageException("jockerd pulls one tag at a time, not every tag of " + named.familiarName()
+                throw new ImageException("jockerd pulls one tag at a time, not every tag of "
+                        + named.familiarName()
                         + " (docker pull --all-tags): name a tag or a digest");
             }
             return named;
@@ -42,7 +45,8 @@ final class PullReference {
         if (Digest.isDigest(tag)) {
             return new Reference(named.domain(), named.path(), null, tag);
         }
-        return Reference.parse(named.name() + ":" + tag + (named.digest() != null ? "@" + named.digest() : ""));
+        String digest = named.digest() != null ? "@" + named.digest() : "";
+        return Reference.parse(named.name() + ":" + tag + digest);
         // end exercise 7.10
     }
     // end::pull-reference[]

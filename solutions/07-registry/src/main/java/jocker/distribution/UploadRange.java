@@ -40,7 +40,8 @@ public final class UploadRange {
         }
         Matcher m = RANGE.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Range '" + range + "': want 0-N, the bytes the registry holds");
+            throw new IllegalArgumentException("Range '" + range
+                    + "': want 0-N, the bytes the registry holds");
         }
         long end = Long.parseLong(m.group(1));
         return end == 0 ? 0 : end + 1;

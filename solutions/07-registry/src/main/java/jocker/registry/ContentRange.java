@@ -32,20 +32,23 @@ final class ContentRange {
         }
         Matcher m = RANGE.matcher(contentRange.trim());
         if (!m.matches()) {
-            throw new RegistryException(ErrorCode.RANGE_INVALID, "invalid Content-Range '" + contentRange
-                    + "': want <start>-<end>", contentRange);
+            throw new RegistryException(ErrorCode.RANGE_INVALID,
+                    "invalid Content-Range '" + contentRange + "': want <start>-<end>", contentRange);
         }
-        // begin exercise 7.1: the chunk must start where the upload ends (start == size) and end at or after
-        //   its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match a known Content-Length.
+        // begin exercise 7.1: the chunk must start where the upload ends (start == size) and end at
+        //   or after its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match
+        //   a known Content-Length (SIZE_INVALID otherwise).
         long start = Long.parseLong(m.group(1));
         long end = Long.parseLong(m.group(2));
         if (start != size || end < start) {
             throw new RegistryException(ErrorCode.RANGE_INVALID, "chunk " + start + "-" + end
-                    + " does not follow the " + size + " bytes uploaded so far", "0-" + Math.max(0, size - 1));
+                    + " does not follow the " + size + " bytes uploaded so far",
+                    "0-" + Math.max(0, size - 1));
         }
         if (contentLength >= 0 && contentLength != end - start + 1) {
-            throw new RegistryException(ErrorCode.SIZE_INVALID, "Content-Range " + contentRange + " holds "
-                    + (end - start + 1) + " bytes, Content-Length says " + contentLength, contentRange);
+            throw new RegistryException(ErrorCode.SIZE_INVALID, "Content-Range " + contentRange
+                    + " holds " + (end - start + 1) + " bytes, Content-Length says " + contentLength,
+                    contentRange);
         }
         return end - start + 1;
         // end exercise 7.1

@@ -86,8 +86,9 @@ public final class GarbageCollector {
     // tag::mark[]
     static Set<Digest> reachable(Digest digest, Function<Digest, JsonNode> read) {
         Set<Digest> marked = new HashSet<>();
-        // begin exercise 7.4: add digest; read it; add the digests of its "config" and "layers" descriptors;
-        //   for each descriptor in its "manifests" (an index), add everything that one reaches, recursively.
+        // begin exercise 7.4: add digest; read it; add the digests of its "config" and "layers"
+        //   descriptors (digestOf); for each descriptor in its "manifests" (an index), add
+        //   everything that one reaches, recursively.
         List<Digest> todo = new ArrayList<>(List.of(digest));
         while (!todo.isEmpty()) {
             Digest next = todo.remove(todo.size() - 1);
@@ -99,15 +100,20 @@ public final class GarbageCollector {
                 continue;
             }
             if (json.path("config").has("digest")) {
-                marked.add(Digest.parse(json.path("config").path("digest").asText()));
+                marked.add(digestOf(json.path("config")));
             }
-            json.path("layers").forEach(layer -> marked.add(Digest.parse(layer.path("digest").asText())));
-            json.path("manifests").forEach(child -> todo.add(Digest.parse(child.path("digest").asText())));
+            json.path("layers").forEach(layer -> marked.add(digestOf(layer)));
+            json.path("manifests").forEach(child -> todo.add(digestOf(child)));
         }
         return marked;
         // end exercise 7.4
     }
     // end::mark[]
+
+    /** The digest a descriptor names. */
+    private static Digest digestOf(JsonNode descriptor) {
+        return Digest.parse(descriptor.path("digest").asText());
+    }
 
     /** A blob's JSON, or null. */
     private JsonNode read(Digest digest) {

@@ -64,24 +64,26 @@ final class Manifests {
     }
 
     // tag::put[]
-    private void put(ApiRequest request, ApiResponse response, String name, String reference) throws IOException {
+    private void put(ApiRequest request, ApiResponse response, String name, String reference)
+            throws IOException {
         byte[] bytes = request.body().readNBytes(MAX_MANIFEST + 1);
         if (bytes.length > MAX_MANIFEST) {
-            throw new RegistryException(ErrorCode.SIZE_INVALID, "a manifest may hold " + MAX_MANIFEST + " bytes",
-                    null);
+            throw new RegistryException(ErrorCode.SIZE_INVALID,
+                    "a manifest may hold " + MAX_MANIFEST + " bytes", null);
         }
         Digest digest = Digest.of(bytes);
         String tag = null;
         if (Names.isDigest(reference)) {
             Digest named = Names.digest(reference);
             if (!named.equals(digest)) {
-                throw new RegistryException(ErrorCode.DIGEST_INVALID, "the manifest's digest is " + digest
-                        + ", not " + named, named.toString());
+                throw new RegistryException(ErrorCode.DIGEST_INVALID,
+                        "the manifest's digest is " + digest + ", not " + named, named.toString());
             }
         } else if (Names.isTag(reference)) {
             tag = reference;
         } else {
-            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag: '" + reference + "'", reference);
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID,
+                    "invalid tag: '" + reference + "'", reference);
         }
         JsonNode json = parse(bytes);
         String mediaType = mediaType(request.header("Content-Type"), json);

@@ -43,8 +43,9 @@ public record Challenge(String scheme, Map<String, String> params) {
      *     has no {@code =}, or a quoted string does not end
      */
     public static Challenge parse(String header) {
-        // begin exercise 7.5: the scheme runs to the first space; then, until the end, skip spaces and
-        //   commas, read a name up to '=', and a value: a quoted string (a backslash escapes) or a token.
+        // begin exercise 7.5: the scheme runs to the first space; then, until the end, skip
+        //   spaces and commas, read a name up to '=', and a value: a quoted string (a backslash
+        //   escapes) or a token.
         String text = header == null ? "" : header.strip();
         int i = 0;
         while (i < text.length() && text.charAt(i) != ' ') {
@@ -69,7 +70,8 @@ public record Challenge(String scheme, Map<String, String> params) {
                 i++;
             }
             if (name.isEmpty() || i == text.length() || text.charAt(i) != '=') {
-                throw new IllegalArgumentException("challenge parameter '" + name + "' has no value: " + header);
+                throw new IllegalArgumentException("challenge parameter '" + name + "' has no value: "
+                        + header);
             }
             i++;
             while (i < text.length() && text.charAt(i) == ' ') {
@@ -84,7 +86,8 @@ public record Challenge(String scheme, Map<String, String> params) {
                     value.append(text.charAt(i));
                 }
                 if (i == text.length()) {
-                    throw new IllegalArgumentException("unterminated quoted string in challenge: " + header);
+                    throw new IllegalArgumentException("unterminated quoted string in challenge: "
+                            + header);
                 }
                 i++; // the closing quote
             } else {
