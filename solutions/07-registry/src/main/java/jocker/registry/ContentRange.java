@@ -1,0 +1,54 @@
+package jocker.registry;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jocker.distribution.ErrorCode;
+
+/**
+ * The {@code Content-Range} of a chunk {@code PATCH}ed to an upload
+ * session: {@code <start>-<end>}, both inclusive (the spec's form, without
+ * HTTP's {@code bytes} unit). Chunks must come in order, each starting where
+ * the upload ends; the registry refuses anything else with 416, and the
+ * client asks {@code GET} on the session where to resume.
+ */
+final class ContentRange {
+
+    private static final Pattern RANGE = Pattern.compile("(?:bytes[= ])?(\\d+)-(\\d+)(?:/(?:\\d+|\\*))?");
+
+    private ContentRange() {
+    }
+
+    /**
+     * Checks a chunk's {@code Content-Range} against the {@code size} the
+     * upload has so far and the chunk's {@code Content-Length} ({@code -1}
+     * when unknown, a chunked body). A null range is a chunk that follows
+     * on, as dockerd sends them. Returns the number of bytes the chunk holds,
+     * {@code -1} when unknown.
+     */
+    // tag::content-range[]
+    static long check(String contentRange, long size, long contentLength) {
+        if (contentRange == null) {
+            return contentLength;
+        }
+        Matcher m = RANGE.matcher(contentRange.trim());
+        if (!m.matches()) {
+            throw new RegistryException(ErrorCode.RANGE_INVALID, "invalid Content-Range '" + contentRange
+                    + "': want <start>-<end>", contentRange);
+        }
+        // begin exercise 7.1: the chunk must start where the upload ends (start == size) and end at or after
+        //   its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match a known Content-Length.
+        long start = Long.parseLong(m.group(1));
+        long end = Long.parseLong(m.group(2));
+        if (start != size || end < start) {
+            throw new RegistryException(ErrorCode.RANGE_INVALID, "chunk " + start + "-" + end
+                    + " does not follow the " + size + " bytes uploaded so far", "0-" + Math.max(0, size - 1));
+        }
+        if (contentLength >= 0 && contentLength != end - start + 1) {
+            throw new RegistryException(ErrorCode.SIZE_INVALID, "Content-Range " + contentRange + " holds "
+                    + (end - start + 1) + " bytes, Content-Length says " + contentLength, contentRange);
+        }
+        return end - start + 1;
+        // end exercise 7.1
+    }
+    // end::content-range[]
+}
