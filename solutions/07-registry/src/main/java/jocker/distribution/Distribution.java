@@ -23,6 +23,13 @@ public final class Distribution {
      */
     public record Options(Set<String> insecureRegistries, int parallel) {
 
+        public Options {
+            insecureRegistries = Set.copyOf(insecureRegistries);
+            if (parallel < 1) {
+                throw new IllegalArgumentException("parallel transfers: want at least 1, not " + parallel);
+            }
+        }
+
         public static Options defaults() {
             return new Options(Set.of(), 3);
         }
@@ -31,12 +38,12 @@ public final class Distribution {
     /** Pulls {@code reference} (a tag or a digest) into {@code images}, which then names it so. */
     public static LocalImages.Image pull(LocalImages images, Reference reference, Authenticator auth,
             Progress progress, Options options) throws IOException {
-        throw new UnsupportedOperationException("TODO(client helper): pull");
+        return new Puller(images, reference, auth, progress, options).pull();
     }
 
     /** Pushes the local image {@code reference} to its registry; returns the manifest's digest there. */
     public static Digest push(LocalImages images, Reference reference, Authenticator auth, Progress progress,
             Options options) throws IOException {
-        throw new UnsupportedOperationException("TODO(client helper): push");
+        return new Pusher(images, reference, auth, progress, options, BlobUpload.CHUNK_BYTES).push();
     }
 }
