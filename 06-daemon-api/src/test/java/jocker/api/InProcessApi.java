@@ -56,6 +56,11 @@ final class InProcessApi implements Router {
         handlers.put(method + " " + path, handler);
     }
 
+    @Override
+    public Handler handler(String method, String path) {
+        return handlers.get(method + " " + path);
+    }
+
     /** An answer: its status, headers and body. */
     record Answer(int status, Map<String, String> headers, byte[] body) {
 

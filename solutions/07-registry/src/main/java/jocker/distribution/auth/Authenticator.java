@@ -26,11 +26,12 @@ public interface Authenticator {
 
     /** Credentials from the user's docker-style {@code config.json} ({@code jocker login}). */
     static Authenticator fromConfig() {
-        return anonymous(); // TODO(auth helper): the credential store
+        CredentialStore store = CredentialStore.defaultStore();
+        return new RegistryAuthenticator(store::get);
     }
 
     /** jockerd: the docker CLI's {@code X-Registry-Auth} header (base64url JSON), null or empty meaning none. */
     static Authenticator fromRegistryAuthHeader(String header) {
-        return anonymous(); // TODO(auth helper)
+        return RegistryAuthenticator.with(RegistryAuthHeader.decode(header));
     }
 }

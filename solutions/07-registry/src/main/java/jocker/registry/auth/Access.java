@@ -1,5 +1,8 @@
 package jocker.registry.auth;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import jocker.api.Router;
@@ -51,11 +54,44 @@ public interface Access {
         return (authorization, scope) -> Decision.ALLOWED;
     }
 
-    /** The access method the options ask for. */
+    /**
+     * The access method the options ask for: none, anonymous; {@code htpasswd}
+     * alone, Basic auth ({@link BasicAccess}); with {@code tokenRealm} too,
+     * the bearer token flow ({@link TokenAccess}), its token endpoint served
+     * at the realm's path, its users those of the htpasswd file.
+     *
+     * @throws IllegalArgumentException when the htpasswd file cannot be read or holds a non-bcrypt entry,
+     *     when the realm is no http(s) URL with a path, or when a realm comes without an htpasswd file
+     */
     static Access of(Options options) {
         if (options.htpasswd() == null && options.tokenRealm() == null) {
             return anonymous();
         }
-        throw new UnsupportedOperationException("TODO(auth helper): htpasswd and token access");
+        if (options.htpasswd() == null) {
+            throw new IllegalArgumentException("--token-realm needs --htpasswd: the token endpoint checks the "
+                    + "passwords of the users listed there");
+        }
+        Htpasswd users;
+        try {
+            users = Htpasswd.load(options.htpasswd());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot use the htpasswd file: " + e.getMessage(), e);
+        }
+        if (options.tokenRealm() == null) {
+            return new BasicAccess(users);
+        }
+        URI realm;
+        try {
+            realm = new URI(options.tokenRealm());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--token-realm is no URL: " + e.getMessage(), e);
+        }
+        if (realm.getScheme() == null || !realm.getScheme().matches("https?") || realm.getRawPath() == null
+                || realm.getRawPath().length() < 2 || realm.getRawPath().startsWith("/v2/")) {
+            throw new IllegalArgumentException("--token-realm must be the token endpoint's URL, such as "
+                    + "http://127.0.0.1:5000/token, not '" + options.tokenRealm() + "'");
+        }
+        String service = options.tokenService() != null ? options.tokenService() : TokenAuthority.ISSUER;
+        return new TokenAccess(users, TokenAuthority.create(service), realm);
     }
 }
