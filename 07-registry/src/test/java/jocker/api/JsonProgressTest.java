@@ -22,7 +22,8 @@ class JsonProgressTest {
     void download() throws Exception {
         String line = JSON.writeValueAsString(JsonProgress.message("3f4d90098f5b", "Downloading", 1048576, 2097152));
         assertThat(line).isEqualTo("{\"status\":\"Downloading\",\"progressDetail\":{\"current\":1048576,"
-                + "\"total\":2097152},\"progress\":\"[" + "=".repeat(25) + ">" + " ".repeat(25) + "]  1.049MB/2.097MB\","
+                + "\"total\":2097152},\"progress\":\"[" + "=".repeat(25) + ">" + " ".repeat(25)
+                + "]  1.049MB/2.097MB\","
                 + "\"id\":\"3f4d90098f5b\"}");
     }
 
