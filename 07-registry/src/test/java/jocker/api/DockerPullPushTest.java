@@ -161,7 +161,7 @@ class DockerPullPushTest {
 
     @Test
     @Graded(exercise = "7.10", points = 1)
-    @DisplayName("docker push of an image the registry has never seen uploads its new layer; rmi and pull bring it back")
+    @DisplayName("docker push of an image the registry never saw uploads its new layer; rmi and pull bring it back")
     void pushNewLayer() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Files.writeString(tree.resolve("hello.txt"), "pushed through jockerd at " + System.nanoTime() + "\n");

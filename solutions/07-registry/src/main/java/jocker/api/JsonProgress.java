@@ -18,7 +18,8 @@ import jocker.images.ImageException;
  *
  * <pre>
  * {"status":"Pulling from lib/bb","id":"1"}
- * {"status":"Downloading","progressDetail":{"current":32768,"total":2097152},"progress":"[&gt;  …] 32.77kB/2.097MB","id":"3f4d90098f5b"}
+ * {"status":"Downloading","progressDetail":{"current":32768,"total":2097152},
+ *  "progress":"[&gt;  …] 32.77kB/2.097MB","id":"3f4d90098f5b"}
  * {"status":"Pull complete","progressDetail":{},"id":"3f4d90098f5b"}
  * {"status":"Digest: sha256:…"}
  * </pre>
