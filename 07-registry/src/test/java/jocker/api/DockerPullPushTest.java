@@ -88,7 +88,8 @@ class DockerPullPushTest {
 
     @Test
     @Graded(exercise = "7.10", points = 3)
-    @DisplayName("docker pull prints Docker's lines; the image is listed, has the registry's config as ID, and runs")
+    @DisplayName("docker pull (by tag, by digest, by docker run) prints Docker's lines; the image is listed, has the "
+            + "registry's config as ID, and runs")
     void pull() throws Exception {
         checkPull(registry);
     }
@@ -126,6 +127,11 @@ class DockerPullPushTest {
         String byDigest = r.host() + "/lib/bb@" + digest;
         assertThat(ok("pull", byDigest).out()).as("a pull by digest").contains("Digest: " + digest);
         assertThat(ok("image", "inspect", "--format", "{{.Id}}", byDigest).out().strip()).isEqualTo(config);
+
+        ok("rmi", image, byDigest);
+        Jockerd.Result run = ok("run", "--rm", image, "echo", "pulled by run");
+        assertThat(run.err()).as("docker run pulls what is missing").contains("Unable to find image");
+        assertThat(run.out()).contains("pulled by run");
     }
 
     private void checkPush(Registries.Registry r) throws Exception {
@@ -155,7 +161,7 @@ class DockerPullPushTest {
 
     @Test
     @Graded(exercise = "7.10", points = 1)
-    @DisplayName("docker push of an image the registry has never seen: its new layer is uploaded")
+    @DisplayName("docker push of an image the registry never saw uploads its new layer; rmi and pull bring it back")
     void pushNewLayer() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Files.writeString(tree.resolve("hello.txt"), "pushed through jockerd at " + System.nanoTime() + "\n");
@@ -174,6 +180,12 @@ class DockerPullPushTest {
         assertThat(layer.statusCode()).isEqualTo(200);
         assertThat(Digest.of(layer.body()).toString()).isEqualTo(manifest.path("layers").get(0).path("digest")
                 .asText());
+
+        String id = ok("image", "inspect", "--format", "{{.Id}}", imported).out().strip();
+        ok("rmi", imported);
+        ok("pull", imported);
+        assertThat(ok("image", "inspect", "--format", "{{.Id}}", imported).out().strip()).as("pulled back")
+                .isEqualTo(id);
     }
 
     @Test

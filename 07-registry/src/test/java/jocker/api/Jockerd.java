@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Test support, chapter 6's fixture cut down to what pull and push need: a
  * real {@code jockerd} in a JVM of its own, on a temporary state directory
- * and socket, and the real {@code docker} CLI pointed at it.
+ * and socket, and the real {@code docker} CLI (or {@code jocker -H})
+ * pointed at it.
  * {@link #close()} stops the daemon and removes what it made.
  */
 final class Jockerd implements AutoCloseable {
@@ -123,11 +124,26 @@ final class Jockerd implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add("docker");
         cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    /** Runs {@code jocker -H} this daemon {@code args}, in a JVM of its own, with a config of the test's own. */
+    Result jocker(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "jocker.cli.Jocker", "-H", "unix://" + socket));
+        cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    private Result exec(List<String> cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
                 "/dev/null")));
         Map<String, String> env = pb.environment();
         env.put("DOCKER_HOST", "unix://" + socket);
         env.put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
+        env.put("JOCKER_CONFIG", dir.resolve("jocker-config").toString());
+        env.remove("JOCKER_HOST");
         env.remove("DOCKER_CONTEXT");
         env.remove("DOCKER_TLS_VERIFY");
         Process p = pb.start();

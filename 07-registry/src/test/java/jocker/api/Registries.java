@@ -49,9 +49,14 @@ final class Registries {
 
     /** Jocker's registry ({@code jocker registry serve}), anonymous, in this JVM, storing under {@code dir}. */
     static Registry jocker(Path dir) throws Exception {
+        return jocker(dir, Access.Options.anonymous());
+    }
+
+    /** Jocker's registry with {@code access} ({@code --htpasswd}, {@code --token-realm}). */
+    static Registry jocker(Path dir, Access.Options access) throws Exception {
         Files.createDirectories(dir);
         ApiServer server = RegistryServer.start(new RegistryServer.Options(new InetSocketAddress(
-                InetAddress.getLoopbackAddress(), 0), dir.resolve("data"), Access.Options.anonymous(), null, null),
+                InetAddress.getLoopbackAddress(), 0), dir.resolve("data"), access, null, null),
                 new ApiServer.ApiLog(ApiServer.ApiLog.Level.WARN, System.err));
         return new Registry("127.0.0.1:" + server.address().getPort(), server::close, dir);
     }
@@ -120,9 +125,18 @@ final class Registries {
 
     /** {@code method url}, with the manifest types accepted; its answer. */
     static HttpResponse<byte[]> send(String method, String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", ACCEPT)
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return send(method, url, null);
+    }
+
+    /** The same with an {@code Authorization} header, unless it is null. */
+    static HttpResponse<byte[]> send(String method, String url, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", ACCEPT)
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String read(Path file) {

@@ -3,9 +3,10 @@ package jocker.api;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jocker.distribution.Progress;
+import jocker.distribution.ProgressBar;
 import jocker.distribution.RegistryException;
 import jocker.images.ImageException;
 
@@ -17,7 +18,8 @@ import jocker.images.ImageException;
  *
  * <pre>
  * {"status":"Pulling from lib/bb","id":"1"}
- * {"status":"Downloading","progressDetail":{"current":32768,"total":2097152},"progress":"[&gt;  …] 32.77kB/2.097MB","id":"3f4d90098f5b"}
+ * {"status":"Downloading","progressDetail":{"current":32768,"total":2097152},
+ *  "progress":"[&gt;  …] 32.77kB/2.097MB","id":"3f4d90098f5b"}
  * {"status":"Pull complete","progressDetail":{},"id":"3f4d90098f5b"}
  * {"status":"Digest: sha256:…"}
  * </pre>
@@ -30,7 +32,11 @@ import jocker.images.ImageException;
  */
 final class JsonProgress implements Progress {
 
+    /** How often a layer's count goes out at most: 100 ms, as moby's progress reader. */
+    static final long EVERY_NANOS = 100_000_000L;
+
     private final ApiResponse response;
+    private final Map<String, Long> lastCount = new ConcurrentHashMap<>();
     private OutputStream out;
     private JsonLines lines;
 
@@ -40,7 +46,26 @@ final class JsonProgress implements Progress {
 
     @Override
     public void layer(String id, String status, long current, long total) {
+        if (current >= 0 && current != total && !due(id + " " + status)) {
+            return;
+        }
         send(message(id, status, current, total));
+    }
+
+    /**
+     * Whether a count of {@code key} (a layer's state) may go out now: one
+     * every {@link #EVERY_NANOS} at most, as Docker's daemon sends them (a
+     * count per 8 kB read was 12,000 lines for a 100 MB layer); a state's
+     * first count, its last and every step without one always go.
+     */
+    private boolean due(String key) {
+        long now = System.nanoTime();
+        Long last = lastCount.get(key);
+        if (last != null && now - last < EVERY_NANOS) {
+            return false;
+        }
+        lastCount.put(key, now);
+        return true;
     }
 
     @Override
@@ -64,8 +89,8 @@ final class JsonProgress implements Progress {
     /**
      * Runs {@code transfer} and ends the stream (one that never started is
      * an empty 200). What it throws before the stream started is the
-     * request's error, with the registry's status where it answered 401, 403
-     * or 404 (Docker's {@code Error response from daemon: manifest for … not
+     * request's error, with the registry's status where it answered 403 or
+     * 404 (Docker's {@code Error response from daemon: manifest for … not
      * found}); what it throws later, an error line.
      */
     void run(Transfer transfer) throws Exception {
@@ -101,9 +126,14 @@ final class JsonProgress implements Progress {
         out.close();
     }
 
+    /**
+     * The registry's 404 and 403 as they are; its 401 as a 404, as Docker's
+     * daemon answers it: a 401 from the daemon makes the docker CLI ask for
+     * credentials on its terminal and try again, which hangs a CLI without one.
+     */
     private static int status(Exception e) {
         if (e instanceof RegistryException r && (r.status() == 401 || r.status() == 403 || r.status() == 404)) {
-            return r.status();
+            return r.status() == 401 ? 404 : r.status();
         }
         return 500;
     }
@@ -118,45 +148,21 @@ final class JsonProgress implements Progress {
         void run() throws IOException;
     }
 
+    // tag::layer-message[]
     /**
      * The message of one layer's event: {@code progressDetail} with the
      * bytes done and the total when there is a count (a download, an
-     * upload), and the bar Docker's daemon draws for it; {@code {}} without
+     * upload), and the bar Docker's daemon draws for it ({@link ProgressBar},
+     * as the docker CLI would draw it too); {@code {}} without
      * one ({@code Waiting}, {@code Pull complete}).
      */
     static JsonMessage message(String id, String status, long current, long total) {
         if (current < 0) {
             return JsonMessage.progress(id, status, JsonMessage.ProgressDetail.NONE, null);
         }
-        return JsonMessage.progress(id, status,
-                new JsonMessage.ProgressDetail(current, total >= 0 ? total : null), bar(current, total));
+        String bar = ProgressBar.bar(current, total);
+        return JsonMessage.progress(id, status, new JsonMessage.ProgressDetail(current, total >= 0 ? total : null),
+                bar.isEmpty() ? null : bar);
     }
-
-    /**
-     * Docker's bar: 50 columns, one {@code =} per 2 %, then the sizes
-     * ({@code [==>   …]  1.049MB/2.097MB}); the size alone without a total.
-     */
-    static String bar(long current, long total) {
-        if (total <= 0) {
-            return String.format("%8s", humanSize(current));
-        }
-        int filled = (int) Math.min(50, current * 100 / total / 2);
-        String box = "[" + "=".repeat(filled) + ">" + " ".repeat(50 - filled) + "] ";
-        String numbers = current > total ? String.format("%8s", humanSize(current))
-                : String.format("%8s/%s", humanSize(current), humanSize(total));
-        return box + numbers;
-    }
-
-    /** Sizes as Docker writes them: decimal units, four significant digits ({@code 2.097MB}, {@code 512B}). */
-    static String humanSize(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        double size = bytes;
-        int unit = 0;
-        while (size >= 1000 && unit < units.length - 1) {
-            size /= 1000;
-            unit++;
-        }
-        BigDecimal rounded = new BigDecimal(size).round(new MathContext(4)).stripTrailingZeros();
-        return rounded.toPlainString() + units[unit];
-    }
+    // end::layer-message[]
 }

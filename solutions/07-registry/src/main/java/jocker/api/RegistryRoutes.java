@@ -19,6 +19,7 @@ public final class RegistryRoutes implements Routes {
         return 7;
     }
 
+    // tag::takeover[]
     @Override
     public void register(Router router) {
         Router.Handler earlier = router.handler("POST", "/images/{name*}");
@@ -36,4 +37,5 @@ public final class RegistryRoutes implements Routes {
             }
         });
     }
+    // end::takeover[]
 }

@@ -50,7 +50,7 @@ final class RegistryTransfers {
         Reference reference = ImageErrors.mapped(() -> PullReference.parse(request.query("fromImage"),
                 request.query("tag")));
         checkPlatform(request.query("platform"));
-        Authenticator auth = Authenticator.fromRegistryAuthHeader(request.header(REGISTRY_AUTH));
+        Authenticator auth = registryAuth(request);
         LocalImages images = new LocalImages(root);
         JsonProgress progress = new JsonProgress(response);
         progress.run(() -> Distribution.pull(images, reference, auth, progress, options));
@@ -66,7 +66,7 @@ final class RegistryTransfers {
         Reference reference = ImageErrors.mapped(() -> pushReference(name, request.query("tag")));
         LocalImages images = new LocalImages(root);
         ImageErrors.mapped(() -> images.resolve(reference.toString()));
-        Authenticator auth = Authenticator.fromRegistryAuthHeader(request.header(REGISTRY_AUTH));
+        Authenticator auth = registryAuth(request);
         JsonProgress progress = new JsonProgress(response);
         progress.run(() -> {
             Digest digest = Distribution.push(images, reference, auth, progress, options);
@@ -77,6 +77,15 @@ final class RegistryTransfers {
             aux.put("Size", size);
             progress.send(new JsonMessage(null, null, JsonMessage.ProgressDetail.NONE, null, null, aux, null, null));
         });
+    }
+
+    /** The credentials the CLI sent, or none; a header that is not base64url JSON is a 400. */
+    private static Authenticator registryAuth(ApiRequest request) {
+        try {
+            return Authenticator.fromRegistryAuthHeader(request.header(REGISTRY_AUTH));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** {@code name} (a repository, or one with its tag) with {@code tag}; every tag at once is refused. */

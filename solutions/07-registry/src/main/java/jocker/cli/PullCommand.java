@@ -2,7 +2,9 @@ package jocker.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import jocker.api.client.RemoteTransfers;
 import jocker.distribution.Distribution;
 import jocker.distribution.auth.Authenticator;
 import jocker.images.ImageException;
@@ -57,12 +59,19 @@ public final class PullCommand implements Callable<Integer>, Subcommand {
                     + " images only");
         }
         Reference reference = Reference.parse(name);
-        LocalImages images = ImageCli.images(spec);
+        Optional<RemoteTransfers> daemon = DistributionCli.daemon(spec, insecure);
+        LocalImages images = daemon.isPresent() ? null : ImageCli.images(spec);
         if (!quiet && reference.digest() == null && !name.contains(":" + reference.tag())) {
             System.out.println("Using default tag: " + reference.tag());
         }
-        Distribution.pull(images, reference, Authenticator.fromConfig(),
-                DistributionCli.progress(quiet), DistributionCli.options(insecure));
+        if (daemon.isPresent()) {
+            try (RemoteTransfers d = daemon.get()) {
+                d.pull(reference, DistributionCli.progress(quiet));
+            }
+        } else {
+            Distribution.pull(images, reference, Authenticator.fromConfig(),
+                    DistributionCli.progress(quiet), DistributionCli.options(insecure));
+        }
         if (quiet) {
             System.out.println(reference);
         }

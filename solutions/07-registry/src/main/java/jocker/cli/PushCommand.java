@@ -2,10 +2,11 @@ package jocker.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import jocker.api.client.RemoteTransfers;
 import jocker.distribution.Distribution;
 import jocker.distribution.auth.Authenticator;
-import jocker.images.LocalImages;
 import jocker.images.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,9 +48,15 @@ public final class PushCommand implements Callable<Integer>, Subcommand {
     @Override
     public Integer call() throws Exception {
         Reference reference = Reference.parse(name);
-        LocalImages images = ImageCli.images(spec);
-        Distribution.push(images, reference, Authenticator.fromConfig(), DistributionCli.progress(quiet),
-                DistributionCli.options(insecure));
+        Optional<RemoteTransfers> daemon = DistributionCli.daemon(spec, insecure);
+        if (daemon.isPresent()) {
+            try (RemoteTransfers d = daemon.get()) {
+                d.push(reference, DistributionCli.progress(quiet));
+            }
+        } else {
+            Distribution.push(ImageCli.images(spec), reference, Authenticator.fromConfig(),
+                    DistributionCli.progress(quiet), DistributionCli.options(insecure));
+        }
         if (quiet) {
             System.out.println(reference);
         }
