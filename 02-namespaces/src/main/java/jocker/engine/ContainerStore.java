@@ -165,13 +165,18 @@ public final class ContainerStore {
         return readJson(dir(id).resolve(file), type);
     }
 
-    /** Reads {@code file} as JSON, or returns null when there is none; says which file is broken. */
+    /**
+     * Reads {@code file} as JSON, or returns null when there is none (also when it goes between the look and
+     * the read: a container removed meanwhile, by {@code rm} or {@code --rm}); says which file is broken.
+     */
     public static <T> T readJson(Path file, Class<T> type) throws IOException {
         if (!Files.exists(file)) {
             return null;
         }
         try {
             return JSON.readValue(file.toFile(), type);
+        } catch (java.io.FileNotFoundException | NoSuchFileException removedMeanwhile) {
+            return null;
         } catch (IOException e) {
             throw new IOException(file + " is damaged: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

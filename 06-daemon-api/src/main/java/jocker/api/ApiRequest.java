@@ -42,6 +42,12 @@ public interface ApiRequest {
     /** The header's value, or null. */
     String header(String name);
 
+    /** Every value of a header sent several times ({@code Accept}); empty when absent. */
+    default List<String> headers(String name) {
+        String value = header(name);
+        return value == null ? List.of() : List.of(value);
+    }
+
     /** The body as a stream (possibly large: an image archive, a build context); empty when there is none. */
     InputStream body();
 

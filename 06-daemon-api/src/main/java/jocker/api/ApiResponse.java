@@ -3,6 +3,7 @@ package jocker.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 
 /**
  * The answer a handler gives: exactly one of the methods below, once.
@@ -21,6 +22,30 @@ public interface ApiResponse {
 
     /** A status with no body (204, 304 …). */
     void empty(int status) throws IOException;
+
+    /**
+     * {@code length} bytes of {@code file} from {@code offset} as the body,
+     * with its {@code Content-Length} (a blob download, a {@code Range}'s
+     * 206); to a HEAD request only the head. The bytes go from the file to the
+     * socket as the client reads them: a 1 GB file takes no 1 GB of heap.
+     * (This default sends the region chunked, without the length; the
+     * server's own answer does as described.)
+     */
+    default void file(int status, String contentType, Path file, long offset, long length) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file);
+                OutputStream out = stream(status, contentType)) {
+            in.skipNBytes(offset);
+            byte[] buffer = new byte[8192];
+            for (long left = length; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new java.io.EOFException(file + " ended before " + (offset + length));
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
 
     /** A header to send with the answer; call before answering. */
     ApiResponse header(String name, String value);

@@ -8,13 +8,18 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +32,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import jocker.engine.Chapters;
 import jocker.engine.Engine;
 
@@ -37,6 +43,10 @@ import jocker.engine.Engine;
  * exits, an attach for its whole life). Several clients at once: each
  * connection is served on its own, a {@code logs -f} does not hold up a
  * {@code run}.
+ *
+ * <p>The same server also serves other HTTP APIs ({@link #listen}): on TCP,
+ * optionally with TLS, a route table given by the caller and no Engine API
+ * version prefix (chapter 7's registry).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -49,9 +59,12 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService handlers;
     private final Channel channel;
     private final Path socket;
+    private final boolean engineApi;
 
-    private ApiServer(Path socket, RouteTable routes, ApiLog log) throws InterruptedException {
-        this.socket = socket;
+    private ApiServer(SocketAddress address, SslContext tls, RouteTable routes, ApiLog log)
+            throws InterruptedException {
+        this.socket = address instanceof DomainSocketAddress unix ? Path.of(unix.path()) : null;
+        this.engineApi = socket != null;
         this.routes = routes;
         this.log = log;
         AtomicInteger n = new AtomicInteger();
@@ -63,12 +76,15 @@ public final class ApiServer implements AutoCloseable {
         this.loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
-                .channel(EpollServerDomainSocketChannel.class)
+                .channel(socket != null ? EpollServerDomainSocketChannel.class : EpollServerSocketChannel.class)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec(8192, 64 << 10, 64 << 10))
                                 .addLast("continue", new HttpServerExpectContinueHandler())
@@ -76,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
                     }
                 });
         try {
-            this.channel = bootstrap.bind(new DomainSocketAddress(socket.toString())).sync().channel();
+            this.channel = bootstrap.bind(address).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             handlers.shutdownNow();
@@ -99,15 +115,39 @@ public final class ApiServer implements AutoCloseable {
             group.register(table);
         }
         try {
-            return new ApiServer(socket, table, log);
+            return new ApiServer(new DomainSocketAddress(socket.toString()), null, table, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while binding " + socket, e);
         }
     }
 
+    /**
+     * Serves the routes {@code routes} adds on TCP {@code address} (port 0:
+     * any free port, see {@link #address()}), with TLS when {@code tls} is not
+     * null. Paths are matched as they come, without the Engine API's
+     * {@code /v1.NN} prefix or headers; the router's {@code engine()} is null.
+     */
+    public static ApiServer listen(InetSocketAddress address, SslContext tls, Path root, Consumer<Router> routes,
+                                   ApiLog log) throws IOException {
+        RouteTable table = new RouteTable(root, null);
+        routes.accept(table);
+        try {
+            return new ApiServer(address, tls, table, log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + address, e);
+        }
+    }
+
+    /** The UNIX socket the Engine API listens on; null for a TCP server. */
     public Path socket() {
         return socket;
+    }
+
+    /** The TCP address a {@link #listen} server is bound to (its port when asked for port 0). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
     }
 
     ApiLog log() {
@@ -117,15 +157,16 @@ public final class ApiServer implements AutoCloseable {
     /** From the event loop: a request's head came; a handler thread answers it. */
     void dispatch(ChannelHandlerContext ctx, ConnectionHandler connection, HttpRequest request, BodyStream body) {
         String rawPath = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).path();
-        ApiVersions.Versioned versioned;
+        ApiVersions.Versioned versioned = new ApiVersions.Versioned(ApiVersions.CURRENT, rawPath);
         ApiException refused = null;
         try {
-            versioned = ApiVersions.strip(rawPath);
+            if (engineApi) {
+                versioned = ApiVersions.strip(rawPath);
+            }
         } catch (ApiException e) {
-            versioned = new ApiVersions.Versioned(ApiVersions.CURRENT, rawPath);
             refused = e;
         }
-        Exchange exchange = new Exchange(ctx, connection, request, body, versioned);
+        Exchange exchange = new Exchange(ctx, connection, request, body, versioned, engineApi);
         ApiException versionError = refused;
         try {
             handlers.execute(() -> handle(exchange, versionError));
@@ -181,6 +222,9 @@ public final class ApiServer implements AutoCloseable {
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         handlers.shutdownNow();
+        if (socket == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
@@ -227,8 +271,8 @@ public final class ApiServer implements AutoCloseable {
 
         void request(Exchange exchange) {
             if (level == Level.DEBUG) {
-                print(Level.DEBUG, exchange.method() + " " + exchange.path() + " (API " + exchange.apiVersion() + ") "
-                        + exchange.status());
+                String api = exchange.engineApi() ? " (API " + exchange.apiVersion() + ")" : "";
+                print(Level.DEBUG, exchange.method() + " " + exchange.path() + api + " " + exchange.status());
             }
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -19,10 +20,15 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +49,9 @@ final class Exchange implements ApiRequest, ApiResponse {
     /** The most a JSON body may hold: a create request is a few KiB. */
     static final int MAX_JSON = 4 << 20;
 
+    /** How much of a file goes into one buffer when it cannot be sent with sendfile(2) (through TLS). */
+    static final int FILE_CHUNK = 64 << 10;
+
     private final ChannelHandlerContext ctx;
     private final ConnectionHandler connection;
     private final HttpRequest request;
@@ -50,13 +59,14 @@ final class Exchange implements ApiRequest, ApiResponse {
     private final QueryStringDecoder query;
     private final String version;
     private final String path;
+    private final boolean engineApi;
     private final HttpHeaders extra = new io.netty.handler.codec.http.DefaultHttpHeaders();
     private Map<String, String> params = Map.of();
     private boolean answered;
     private int status;
 
     Exchange(ChannelHandlerContext ctx, ConnectionHandler connection, HttpRequest request, BodyStream body,
-             ApiVersions.Versioned versioned) {
+             ApiVersions.Versioned versioned, boolean engineApi) {
         this.ctx = ctx;
         this.connection = connection;
         this.request = request;
@@ -64,6 +74,12 @@ final class Exchange implements ApiRequest, ApiResponse {
         this.query = new QueryStringDecoder(request.uri());
         this.version = versioned.version();
         this.path = versioned.path();
+        this.engineApi = engineApi;
+    }
+
+    /** Whether this is a request to the Engine API (its version prefix, its headers), not to another API. */
+    boolean engineApi() {
+        return engineApi;
     }
 
     ChannelHandlerContext context() {
@@ -182,6 +198,11 @@ final class Exchange implements ApiRequest, ApiResponse {
     }
 
     @Override
+    public List<String> headers(String name) {
+        return List.copyOf(request.headers().getAll(name));
+    }
+
+    @Override
     public InputStream body() {
         return body;
     }
@@ -228,11 +249,12 @@ final class Exchange implements ApiRequest, ApiResponse {
         full(status, contentType, body);
     }
 
-    /** Writes a whole answer of known length. */
+    /** Writes a whole answer of known length; to a HEAD request only its head, with the length a GET would get. */
     void full(int status, String contentType, byte[] bytes) throws IOException {
         begin(status);
+        boolean head = method().equals("HEAD");
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                Unpooled.wrappedBuffer(bytes));
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         headers(response, contentType);
         if (status != 204 && status != 304) {
             HttpUtil.setContentLength(response, bytes.length);
@@ -249,6 +271,45 @@ final class Exchange implements ApiRequest, ApiResponse {
         HttpUtil.setTransferEncodingChunked(response, true);
         await(ctx.writeAndFlush(response));
         return new ChunkedOut();
+    }
+
+    @Override
+    public void file(int status, String contentType, Path file, long offset, long length) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            begin(status);
+            boolean head = method().equals("HEAD");
+            HttpResponse response = head
+                    ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status))
+                    : new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+            headers(response, contentType);
+            HttpUtil.setContentLength(response, length);
+            write(response);
+            if (head) {
+                ctx.flush();
+            } else if (ctx.pipeline().get(SslHandler.class) == null) {
+                // sendfile(2): the kernel copies from the page cache to the socket, no byte passes the heap
+                write(new DefaultFileRegion(in, offset, length));
+            } else {
+                copy(in, offset, length);
+            }
+            await(ctx.writeAndFlush(head ? Unpooled.EMPTY_BUFFER : LastHttpContent.EMPTY_LAST_CONTENT));
+            connection.finished(this, true);
+        }
+    }
+
+    /** A file's region as HTTP chunks of the body, for TLS, which must encrypt every byte in the JVM. */
+    private void copy(FileChannel in, long offset, long length) throws IOException {
+        long at = offset;
+        while (at < offset + length) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(FILE_CHUNK, offset + length - at));
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer, at + buffer.position()) < 0) {
+                    throw new IOException("the file ended before its length");
+                }
+            }
+            at += buffer.capacity();
+            write(new DefaultHttpContent(Unpooled.wrappedBuffer(buffer.flip())));
+        }
     }
 
     @Override
@@ -316,9 +377,11 @@ final class Exchange implements ApiRequest, ApiResponse {
         if (contentType != null) {
             h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         }
-        h.set("Api-Version", ApiVersions.CURRENT);
-        h.set("Docker-Experimental", "false");
-        h.set("Ostype", "linux");
+        if (engineApi) {
+            h.set("Api-Version", ApiVersions.CURRENT);
+            h.set("Docker-Experimental", "false");
+            h.set("Ostype", "linux");
+        }
         h.set(HttpHeaderNames.SERVER, "Jocker/" + SystemRoutes.version() + " (linux)");
         h.add(extra);
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));

@@ -64,8 +64,15 @@ final class RouteTable implements Router {
             last = m.end();
         }
         regex.append(Pattern.quote(path.substring(last)));
+        routes.removeIf(r -> r.method.equals(method) && r.pattern.equals(path));
         routes.add(new Route(method, path, Pattern.compile(regex.toString()), List.copyOf(names), handler));
         routes.sort(Comparator.comparingInt(Route::rank));
+    }
+
+    @Override
+    public synchronized Handler handler(String method, String path) {
+        return routes.stream().filter(r -> r.method.equals(method) && r.pattern.equals(path))
+                .map(Route::handler).findFirst().orElse(null);
     }
 
     /** The route for {@code method path}, or null: Docker answers 404 "page not found". */

@@ -21,8 +21,18 @@ public interface Router {
      */
     Engine engine();
 
-    /** Adds the endpoint {@code method path}; handlers run on a thread of their own and may block. */
+    /**
+     * Adds the endpoint {@code method path}; handlers run on a thread of their own and may block. Adding
+     * the same {@code method path} again replaces the earlier handler: a later chapter takes an endpoint
+     * over (chapter 7's pull on {@code POST /images/create}) and hands what it does not answer to the
+     * handler it got from {@link #handler}.
+     */
     void add(String method, String path, Handler handler);
+
+    /** The handler added so far for exactly {@code method path}; null when none (or the router keeps none). */
+    default Handler handler(String method, String path) {
+        return null;
+    }
 
     /** What answers one endpoint. */
     @FunctionalInterface

@@ -44,6 +44,12 @@ public final class Jockerd implements Callable<Integer> {
     /** Where the daemon listens unless told: the docker CLI reaches it with DOCKER_HOST=unix:///run/jocker.sock. */
     public static final String DEFAULT_HOST = "unix:///run/jocker.sock";
 
+    /**
+     * The system property in which jockerd hands its {@code --insecure-registry} flags (comma-separated) to
+     * chapter 7's pull and push, whose endpoints the daemon finds as services and never names.
+     */
+    public static final String INSECURE_REGISTRIES = "jocker.insecure-registries";
+
     @Option(names = {"-H", "--host"}, paramLabel = "unix://PATH", defaultValue = DEFAULT_HOST,
             description = "The socket to listen on (default: ${DEFAULT-VALUE}).")
     private String host;
@@ -63,6 +69,11 @@ public final class Jockerd implements Callable<Integer> {
     @Option(names = {"-G", "--group"}, paramLabel = "GROUP", defaultValue = "jocker",
             description = "The group that may use the socket, when it exists (default: ${DEFAULT-VALUE}).")
     private String group;
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
+            description = "A registry that pull and push reach over plain HTTP, not HTTPS (repeatable; a loopback "
+                    + "address always is).")
+    private List<String> insecureRegistries = new ArrayList<>();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Jockerd())
@@ -99,6 +110,7 @@ public final class Jockerd implements Callable<Integer> {
             pidChannel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             clearStaleSocket(socket);
             Files.createDirectories(socket.getParent());
+            System.setProperty(INSECURE_REGISTRIES, String.join(",", insecureRegistries));
             Engine engine = new Engine(state); // recovers what a killed command left
             ApiServer server = ApiServer.start(socket, state, engine, log);
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));

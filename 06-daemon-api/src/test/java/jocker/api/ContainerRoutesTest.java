@@ -52,6 +52,7 @@ class ContainerRoutesTest {
             });
             api.engine().remove(s.id(), true);
         }
+        Shims.awaitNone(state); // waitRemoved's --rm container: its shim writes its last words after the removal
     }
 
     private String run(String name, Map<String, Object> extra) throws Exception {

@@ -254,8 +254,7 @@ public final class Jockerd implements AutoCloseable {
 
     /** Waits (20 s at most) until no shim of this state directory runs: each records its container's end. */
     private void awaitShims() throws Exception {
-        Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
-                .noneMatch(p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false)));
+        Shims.awaitNone(root);
     }
 
     /** Anything still mounted below {@code dir} (a layer, a volume) is unmounted, deepest first. */

@@ -54,8 +54,7 @@ class StreamRoutesTest {
         }
         // A --rm container's shim records the end (an event, the exit for waiters) after removing it:
         // wait for every shim of this state directory to exit before JUnit deletes the directory.
-        Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
-                .noneMatch(p -> p.info().arguments().map(a -> List.of(a).contains(state.toString())).orElse(false)));
+        Shims.awaitNone(state);
     }
 
     private ContainerState create(String script, StdioOptions options, boolean autoRemove) throws Exception {

@@ -188,8 +188,9 @@ final class Jockerd implements AutoCloseable {
                 }
             }
         }
+        // The shims' last words: arguments read from /proc whole (ProcessHandle.Info cuts a long command line).
         Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
-                .noneMatch(p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false)));
+                .noneMatch(p -> arguments(p.pid()).contains(root.toString())));
         List<String> mounts = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
             String point = line.split(" ")[4];
@@ -211,6 +212,15 @@ final class Jockerd implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    private static List<String> arguments(long pid) {
+        try {
+            return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException gone) {
+            return List.of();
         }
     }
 }

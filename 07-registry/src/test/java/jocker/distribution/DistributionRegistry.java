@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * free loopback port, with its own storage in a temporary directory;
  * stopped, and its directory removed, on close. A test without it is skipped.
  */
-final class DistributionRegistry implements AutoCloseable {
+public final class DistributionRegistry implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
@@ -34,14 +34,19 @@ final class DistributionRegistry implements AutoCloseable {
         this.domain = domain;
     }
 
+    /** Skips the calling test, saying why, where distribution 2.8 is not installed. */
+    public static void assumeInstalled() {
+        assumeTrue(Files.isExecutable(BINARY), "requires distribution 2.8 (apt install docker-registry)");
+    }
+
     /** Starts one; {@code htpasswd} (a bcrypt file) turns on basic auth when not null. */
-    static DistributionRegistry start(Path htpasswd) throws Exception {
+    public static DistributionRegistry start(Path htpasswd) throws Exception {
         return start(htpasswd, null, null);
     }
 
     /** Starts one that speaks HTTPS with {@code cert} and {@code key} (PEM) when they are not null. */
-    static DistributionRegistry start(Path htpasswd, Path cert, Path key) throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "requires distribution 2.8 (apt install docker-registry)");
+    public static DistributionRegistry start(Path htpasswd, Path cert, Path key) throws Exception {
+        assumeInstalled();
         Path dir = Files.createTempDirectory("jocker-distribution");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -68,7 +73,7 @@ final class DistributionRegistry implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT}, as references name it. */
-    String domain() {
+    public String domain() {
         return domain;
     }
 

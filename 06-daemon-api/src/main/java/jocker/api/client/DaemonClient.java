@@ -27,6 +27,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * HTTP to a daemon's UNIX socket, with Netty: one connection per request,
@@ -121,6 +122,18 @@ final class DaemonClient implements AutoCloseable {
         return exchange;
     }
 
+    /**
+     * A request without a body whose answer streams to {@code sink}, with
+     * {@code headers} added ({@code X-Registry-Auth} for a pull); as
+     * {@link #stream(HttpMethod, String, Object, BodySink, boolean)}.
+     */
+    Exchange stream(HttpMethod method, String path, Map<String, String> headers, BodySink sink)
+            throws IOException, InterruptedException {
+        Exchange exchange = send(method, versioned(path), null, sink, false, headers);
+        check(exchange);
+        return exchange;
+    }
+
     /** The status, once it came; an error's is thrown, with the daemon's message. */
     private static int check(Exchange exchange) throws IOException, InterruptedException {
         int status = exchange.head().status().code();
@@ -133,12 +146,18 @@ final class DaemonClient implements AutoCloseable {
 
     private Exchange send(HttpMethod method, String uri, Object body, BodySink sink, boolean hijack)
             throws IOException, InterruptedException {
+        return send(method, uri, body, sink, hijack, Map.of());
+    }
+
+    private Exchange send(HttpMethod method, String uri, Object body, BodySink sink, boolean hijack,
+            Map<String, String> headers) throws IOException, InterruptedException {
         byte[] content = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri,
                 Unpooled.wrappedBuffer(content));
         request.headers().set(HttpHeaderNames.HOST, "jocker")
                 .set(HttpHeaderNames.USER_AGENT, "jocker")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
+        headers.forEach(request.headers()::set);
         if (body != null) {
             request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }

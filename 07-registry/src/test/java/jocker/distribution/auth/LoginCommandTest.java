@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jocker.distribution.DistributionRegistry;
 import jocker.registry.auth.RegistryAuthFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -89,7 +90,7 @@ class LoginCommandTest {
     void loginAndLogout() throws Exception {
         Path users = RegistryAuthFixtures.htpasswd(tmp.resolve("htpasswd"), "alice", "s3cret");
         try (DistributionRegistry registry = DistributionRegistry.start(users)) {
-            String host = registry.host();
+            String host = registry.domain();
             Result wrong = jocker("nope\n", "login", host, "-u", "alice", "--password-stdin");
             assertThat(wrong.exit()).as("%s", wrong).isEqualTo(1);
             assertThat(wrong.err()).contains("Get \"http://" + host + "/v2/\": unauthorized: ");
@@ -116,10 +117,10 @@ class LoginCommandTest {
     void passwordOption() throws Exception {
         Path users = RegistryAuthFixtures.htpasswd(tmp.resolve("htpasswd"), "alice", "s3cret");
         try (DistributionRegistry registry = DistributionRegistry.start(users)) {
-            Result ok = jocker(null, "login", registry.host(), "-u", "alice", "-p", "s3cret");
+            Result ok = jocker(null, "login", registry.domain(), "-u", "alice", "-p", "s3cret");
             assertThat(ok.exit()).as("%s", ok).isZero();
             assertThat(ok.err()).contains("--password-stdin");
-            Result none = jocker(null, "login", registry.host(), "-u", "alice");
+            Result none = jocker(null, "login", registry.domain(), "-u", "alice");
             assertThat(none.exit()).as("%s", none).isNotZero();
             assertThat(none.err()).contains("password");
         }

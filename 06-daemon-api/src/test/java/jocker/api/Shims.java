@@ -1,0 +1,38 @@
+package jocker.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import jocker.course.Await;
+
+/** The shims a test's containers left: a {@code --rm} container's shim records its end after removing it. */
+public final class Shims {
+
+    private Shims() {
+    }
+
+    /**
+     * Waits (20 s at most) until no process that has the state directory
+     * {@code root} as an argument runs (a shim), so that the directory can
+     * be deleted without one writing into it. The arguments are read from
+     * {@code /proc/PID/cmdline} whole: {@code ProcessHandle.Info} cuts a long
+     * command line (a shim's class path) before its last arguments.
+     */
+    public static void awaitNone(Path root) throws Exception {
+        String wanted = root.toString();
+        Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
+                .noneMatch(p -> Arrays.asList(arguments(p.pid())).contains(wanted)));
+    }
+
+    private static String[] arguments(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0");
+        } catch (IOException gone) {
+            return new String[0];
+        }
+    }
+}
