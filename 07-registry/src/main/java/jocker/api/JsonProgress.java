@@ -161,8 +161,9 @@ final class JsonProgress implements Progress {
             return JsonMessage.progress(id, status, JsonMessage.ProgressDetail.NONE, null);
         }
         String bar = ProgressBar.bar(current, total);
-        return JsonMessage.progress(id, status, new JsonMessage.ProgressDetail(current, total >= 0 ? total : null),
-                bar.isEmpty() ? null : bar);
+        JsonMessage.ProgressDetail detail =
+                new JsonMessage.ProgressDetail(current, total >= 0 ? total : null);
+        return JsonMessage.progress(id, status, detail, bar.isEmpty() ? null : bar);
     }
     // end::layer-message[]
 }

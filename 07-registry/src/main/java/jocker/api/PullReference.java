@@ -28,9 +28,10 @@ final class PullReference {
      */
     static Reference parse(String fromImage, String tag) {
         // Exercise 7.10: drop one trailing ':' (pull -a sends "name:"); parse the name;
-        //   a tag that is a digest names the manifest (and drops the name's tag), another tag replaces the name's
-        //   tag; with no tag anywhere (neither ':' after the last '/', nor '@'), refuse: that is pull of every tag.
-        return Exercise.todo("7.10", "drop one trailing ':' (pull -a sends \"name:\"); parse the name; a tag that is a digest names the manifest (and drops the name's tag), another tag replaces the name's tag; with no tag anywhere (neither ':' after the last '/', nor '@'), refuse: that is pull of every tag.");
+        //   a tag that is a digest names the manifest (and drops the name's tag), another tag
+        //   replaces the name's tag; with no tag anywhere (neither ':' after the last '/', nor '@'),
+        //   refuse: that is a pull of every tag.
+        return Exercise.todo("7.10", "drop one trailing ':' (pull -a sends \"name:\"); parse the name; a tag that is a digest names the manifest (and drops the name's tag), another tag replaces the name's tag; with no tag anywhere (neither ':' after the last '/', nor '@'), refuse: that is a pull of every tag.");
     }
     // end::pull-reference[]
 }

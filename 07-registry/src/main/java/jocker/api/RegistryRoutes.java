@@ -23,7 +23,8 @@ public final class RegistryRoutes implements Routes {
     @Override
     public void register(Router router) {
         Router.Handler earlier = router.handler("POST", "/images/{name*}");
-        RegistryTransfers transfers = new RegistryTransfers(router.root(), RegistryTransfers.daemonOptions());
+        RegistryTransfers transfers =
+                new RegistryTransfers(router.root(), RegistryTransfers.daemonOptions());
         router.add("POST", "/images/{name*}", (request, response) -> {
             ImagePath path = ImagePath.parse("POST", request.path("name"));
             if (path.action().equals("push")) {

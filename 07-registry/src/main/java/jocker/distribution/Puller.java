@@ -155,10 +155,13 @@ final class Puller {
         Transfers.run(tasks, options.parallel());
     }
 
+    // tag::fetch[]
     /** One blob, hashed on its way into the store: a blob that is not its digest never enters it. */
-    private void fetch(RegistryClient client, Descriptor blob, String id, Set<Digest> stored) throws IOException {
+    private void fetch(RegistryClient client, Descriptor blob, String id, Set<Digest> stored)
+            throws IOException {
         Digest digest = blob.digestValue();
-        String what = "blob " + digest + " of " + client.endpoint().domain() + "/" + client.repository();
+        String what = "blob " + digest + " of " + client.endpoint().domain() + "/"
+                + client.repository();
         Progress shown = id != null ? progress : Progress.silent();
         shown.layer(id, "Downloading", 0, blob.size());
         HttpResponse<InputStream> response = client.stream(client.uri("blobs/" + digest), what);
@@ -167,12 +170,14 @@ final class Puller {
                 () -> shown.layer(id, "Verifying Checksum", -1, -1), what)) {
             blobs.put(in, digest);
         } catch (DigestMismatchException e) {
-            throw new DigestMismatchException(what + ": the bytes are not the digest the manifest names; refused, "
+            throw new DigestMismatchException(what
+                    + ": the bytes are not the digest the manifest names; refused, "
                     + "nothing stored", e.expected(), e.actual());
         }
         stored.add(digest);
         shown.layer(id, "Download complete", -1, -1);
     }
+    // end::fetch[]
 
     /** Unpacks each layer, bottom first, checked against the config's diff IDs. */
     private void unpack(Manifest manifest) throws IOException {

@@ -29,7 +29,8 @@ public record PushPlan(Action action, String from) {
      * registries), nor is the repository itself (the {@code HEAD} had the
      * last word on that).
      */
-    public static PushPlan decide(boolean there, List<String> sources, String domain, String repository) {
+    public static PushPlan decide(boolean there, List<String> sources, String domain,
+            String repository) {
         // Exercise 7.9: SKIP when there; else MOUNT from the path of the first source
         //   "domain/path" on this domain whose path is not repository; else UPLOAD.
         return Exercise.todo("7.9", "SKIP when there; else MOUNT from the path of the first source \"domain/path\" on this domain whose path is not repository; else UPLOAD.");

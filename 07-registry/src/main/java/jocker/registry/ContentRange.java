@@ -33,12 +33,13 @@ final class ContentRange {
         }
         Matcher m = RANGE.matcher(contentRange.trim());
         if (!m.matches()) {
-            throw new RegistryException(ErrorCode.RANGE_INVALID, "invalid Content-Range '" + contentRange
-                    + "': want <start>-<end>", contentRange);
+            throw new RegistryException(ErrorCode.RANGE_INVALID,
+                    "invalid Content-Range '" + contentRange + "': want <start>-<end>", contentRange);
         }
-        // Exercise 7.1: the chunk must start where the upload ends (start == size) and end at or after
-        //   its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match a known Content-Length.
-        return Exercise.todo("7.1", "the chunk must start where the upload ends (start == size) and end at or after its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match a known Content-Length.");
+        // Exercise 7.1: the chunk must start where the upload ends (start == size) and end at
+        //   or after its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match
+        //   a known Content-Length (SIZE_INVALID otherwise).
+        return Exercise.todo("7.1", "the chunk must start where the upload ends (start == size) and end at or after its start (RANGE_INVALID, 416, otherwise); its length end - start + 1 must match a known Content-Length (SIZE_INVALID otherwise).");
     }
     // end::content-range[]
 }

@@ -87,11 +87,17 @@ public final class GarbageCollector {
     // tag::mark[]
     static Set<Digest> reachable(Digest digest, Function<Digest, JsonNode> read) {
         Set<Digest> marked = new HashSet<>();
-        // Exercise 7.4: add digest; read it; add the digests of its "config" and "layers" descriptors;
-        //   for each descriptor in its "manifests" (an index), add everything that one reaches, recursively.
-        return Exercise.todo("7.4", "add digest; read it; add the digests of its \"config\" and \"layers\" descriptors; for each descriptor in its \"manifests\" (an index), add everything that one reaches, recursively.");
+        // Exercise 7.4: add digest; read it; add the digests of its "config" and "layers"
+        //   descriptors (digestOf); for each descriptor in its "manifests" (an index), add
+        //   everything that one reaches, recursively.
+        return Exercise.todo("7.4", "add digest; read it; add the digests of its \"config\" and \"layers\" descriptors (digestOf); for each descriptor in its \"manifests\" (an index), add everything that one reaches, recursively.");
     }
     // end::mark[]
+
+    /** The digest a descriptor names. */
+    private static Digest digestOf(JsonNode descriptor) {
+        return Digest.parse(descriptor.path("digest").asText());
+    }
 
     /** A blob's JSON, or null. */
     private JsonNode read(Digest digest) {

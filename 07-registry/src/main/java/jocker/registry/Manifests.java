@@ -63,24 +63,27 @@ final class Manifests {
                 .bytes(200, manifest.mediaType(), manifest.bytes());
     }
 
-    private void put(ApiRequest request, ApiResponse response, String name, String reference) throws IOException {
+    // tag::put[]
+    private void put(ApiRequest request, ApiResponse response, String name, String reference)
+            throws IOException {
         byte[] bytes = request.body().readNBytes(MAX_MANIFEST + 1);
         if (bytes.length > MAX_MANIFEST) {
-            throw new RegistryException(ErrorCode.SIZE_INVALID, "a manifest may hold " + MAX_MANIFEST + " bytes",
-                    null);
+            throw new RegistryException(ErrorCode.SIZE_INVALID,
+                    "a manifest may hold " + MAX_MANIFEST + " bytes", null);
         }
         Digest digest = Digest.of(bytes);
         String tag = null;
         if (Names.isDigest(reference)) {
             Digest named = Names.digest(reference);
             if (!named.equals(digest)) {
-                throw new RegistryException(ErrorCode.DIGEST_INVALID, "the manifest's digest is " + digest
-                        + ", not " + named, named.toString());
+                throw new RegistryException(ErrorCode.DIGEST_INVALID,
+                        "the manifest's digest is " + digest + ", not " + named, named.toString());
             }
         } else if (Names.isTag(reference)) {
             tag = reference;
         } else {
-            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag: '" + reference + "'", reference);
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID,
+                    "invalid tag: '" + reference + "'", reference);
         }
         JsonNode json = parse(bytes);
         String mediaType = mediaType(request.header("Content-Type"), json);
@@ -94,6 +97,7 @@ final class Manifests {
                 .header("Docker-Content-Digest", digest.toString())
                 .empty(201);
     }
+    // end::put[]
 
     private void delete(ApiResponse response, String name, String reference) throws IOException {
         boolean deleted = Names.isDigest(reference) ? storage.deleteManifest(name, Names.digest(reference))

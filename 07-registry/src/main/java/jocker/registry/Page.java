@@ -28,11 +28,12 @@ record Page(List<String> entries, String next) {
     // tag::page[]
     static Page of(List<String> sorted, Integer n, String last) {
         if (n != null && n < 0) {
-            throw new RegistryException(ErrorCode.PAGINATION_NUMBER_INVALID, "n must not be negative: " + n,
-                    String.valueOf(n));
+            throw new RegistryException(ErrorCode.PAGINATION_NUMBER_INVALID,
+                    "n must not be negative: " + n, String.valueOf(n));
         }
-        // Exercise 7.2: keep the entries that sort after last (all when last is null), at most n of them
-        //   (all when n is null); next is the last entry kept when more entries remain after it, else null.
+        // Exercise 7.2: keep the entries that sort after last (all when last is null), at
+        //   most n of them (all when n is null); next is the last entry kept when more entries
+        //   remain after it, else null.
         return Exercise.todo("7.2", "keep the entries that sort after last (all when last is null), at most n of them (all when n is null); next is the last entry kept when more entries remain after it, else null.");
     }
     // end::page[]

@@ -44,8 +44,9 @@ public record Challenge(String scheme, Map<String, String> params) {
      *     has no {@code =}, or a quoted string does not end
      */
     public static Challenge parse(String header) {
-        // Exercise 7.5: the scheme runs to the first space; then, until the end, skip spaces and
-        //   commas, read a name up to '=', and a value: a quoted string (a backslash escapes) or a token.
+        // Exercise 7.5: the scheme runs to the first space; then, until the end, skip
+        //   spaces and commas, read a name up to '=', and a value: a quoted string (a backslash
+        //   escapes) or a token.
         return Exercise.todo("7.5", "the scheme runs to the first space; then, until the end, skip spaces and commas, read a name up to '=', and a value: a quoted string (a backslash escapes) or a token.");
     }
     // end::parse[]
