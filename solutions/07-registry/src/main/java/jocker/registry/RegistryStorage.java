@@ -45,9 +45,9 @@ import jocker.images.Digest;
  *
  * <p>A blob's bytes are forced to disk (fdatasync(2)) once, before it is
  * renamed under its digest, as distribution's file system driver syncs an
- * upload before it commits it: a blob the registry answered 201 for survives
- * a power loss, and a short file never sits under a digest, where a push
- * would skip it (HEAD says it is there) and every pull would fail its check.
+ * upload before it commits it: after a power loss a blob is whole or missing
+ * (a push sends it again), never short under its digest, where a push would
+ * skip it (HEAD says it is there) and every pull would fail its check.
  * Small files (links, tags, manifests) and directories are not forced: they
  * are written atomically, and what a power loss takes of them a push makes
  * again. Forcing directories and small files too made a push of 200 MB in
