@@ -95,11 +95,15 @@ final class BodyStream extends InputStream {
                 }
                 return -1;
             }
-            ByteBuf head = queue.peek();
-            n = Math.min(len, head.readableBytes());
-            head.readBytes(b, off, n);
-            if (!head.isReadable()) {
-                queue.poll().release();
+            n = 0;
+            while (n < len && !queue.isEmpty()) { // as much as waits: fewer, larger writes for the reader
+                ByteBuf head = queue.peek();
+                int take = Math.min(len - n, head.readableBytes());
+                head.readBytes(b, off + n, take);
+                n += take;
+                if (!head.isReadable()) {
+                    queue.poll().release();
+                }
             }
             queued -= n;
             if (paused && queued <= HIGH_WATER / 2) {

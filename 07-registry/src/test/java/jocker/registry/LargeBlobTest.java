@@ -87,7 +87,7 @@ class LargeBlobTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = tmp.resolve("registry.log");
         registry = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                "jocker.registry.RegistryMain", "serve", "--addr", "127.0.0.1:0", "--root",
+                "jocker.cli.RegistryMain", "serve", "--addr", "127.0.0.1:0", "--root",
                 tmp.resolve("root").toString())).redirectError(log.toFile()).start();
         String line = new BufferedReader(new InputStreamReader(registry.getInputStream(), StandardCharsets.UTF_8))
                 .readLine();

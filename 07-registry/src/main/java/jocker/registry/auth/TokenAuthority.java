@@ -76,9 +76,17 @@ public final class TokenAuthority {
         claims.put("nbf", now.getEpochSecond());
         claims.put("iat", now.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        claims.put("access", access.stream().map(s -> Map.of("type", s.type(), "name", s.name(),
-                "actions", s.actions().stream().sorted().toList())).toList());
+        claims.put("access", access.stream().map(TokenAuthority::claim).toList());
         return new Issued(JsonWebToken.sign(claims, key), now, LIFETIME);
+    }
+
+    /** One granted scope as the token's {@code access} claim lists it, its keys in the same order every run. */
+    private static Map<String, Object> claim(Scope scope) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("type", scope.type());
+        claim.put("name", scope.name());
+        claim.put("actions", scope.actions().stream().sorted().toList());
+        return claim;
     }
 
     /**

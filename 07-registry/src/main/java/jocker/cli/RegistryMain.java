@@ -1,11 +1,10 @@
-package jocker.registry;
+package jocker.cli;
 
-import jocker.cli.RegistryCommand;
 import picocli.CommandLine;
 
 /**
  * The registry on its own, without the rest of {@code jocker}:
- * {@code java -cp … jocker.registry.RegistryMain serve --addr 127.0.0.1:5000 --root DIR}
+ * {@code java -cp … jocker.cli.RegistryMain serve --addr 127.0.0.1:5000 --root DIR}
  * takes the arguments of {@code jocker registry} ({@code serve}, {@code gc}).
  */
 public final class RegistryMain {
