@@ -57,7 +57,7 @@ public final class Jocker implements Runnable {
         if (upTo != Integer.MAX_VALUE) {
             System.setProperty(Chapters.PROPERTY, Integer.toString(upTo));
         }
-        System.exit(commandLine(upTo).execute(args));
+        System.exit(commandLine(upTo, subcommandOf(args)).execute(args));
     }
 
     /** The chapter the engine stops at: {@code --chapter}, or every chapter there is. */
@@ -75,14 +75,32 @@ public final class Jocker implements Runnable {
      * each name, the subcommand of the latest chapter up to that one.
      */
     public static CommandLine commandLine(int upTo) {
+        return commandLine(upTo, null);
+    }
+
+    /**
+     * The command line for running subcommand {@code only} (null: all of
+     * them, as {@code --help} lists them). Picocli builds a command's model by
+     * reflection over its options, a few milliseconds each: making only the
+     * one that runs, when it is known, keeps {@code jocker ps} from paying for
+     * sixty others. A name that is no command gets them all, so that picocli
+     * can say so and suggest the nearest; an empty name gets none
+     * ({@code jocker --version}).
+     */
+    static CommandLine commandLine(int upTo, String only) {
         CommandLine cli = new CommandLine(new Jocker());
         Map<String, Subcommand> byName = new LinkedHashMap<>();
         ServiceLoader.load(Subcommand.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(c -> c.chapter() <= upTo)
                 .sorted(Comparator.comparingInt(Subcommand::chapter))
-                .forEach(c -> byName.put(new CommandLine(c).getCommandName(), c));
+                .forEach(c -> byName.put(nameOf(c), c));
+        boolean one = only != null && byName.containsKey(only);
+        boolean none = "".equals(only);
         byName.forEach((name, command) -> {
+            if (none || one && !name.equals(only)) {
+                return;
+            }
             CommandLine sub = new CommandLine(command).setStopAtPositional(true);
             command.extend(sub, upTo);
             cli.addSubcommand(name, sub);
@@ -102,6 +120,33 @@ public final class Jocker implements Runnable {
             return ENGINE_ERROR;
         });
         return cli;
+    }
+
+    /** A subcommand's name, from its annotation: cheaper than picocli's whole model of it. */
+    private static String nameOf(Subcommand command) {
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        return annotation != null && !annotation.name().isEmpty() && !annotation.name().equals("<main class>")
+                ? annotation.name() : new CommandLine(command).getCommandName();
+    }
+
+    /**
+     * The first word after the global options: the subcommand's name; empty
+     * for {@code --version} alone, which needs no subcommand; null otherwise.
+     */
+    static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-")) {
+                return a;
+            }
+            if (a.equals("--version") || a.equals("-V")) {
+                return "";
+            }
+            if (a.equals("--root") || a.equals("-H") || a.equals("--host") || a.equals("--chapter")) {
+                i++; // skip its value
+            }
+        }
+        return null;
     }
 
     /** The value of {@code --chapter} among the global options, read before picocli parses them. */

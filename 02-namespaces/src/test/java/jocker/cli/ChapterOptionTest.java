@@ -35,4 +35,20 @@ class ChapterOptionTest {
         cli.parseArgs("--root", "/srv/jocker/../state", "ps");
         assertThat(((Jocker) cli.getCommand()).root()).hasToString("/srv/state");
     }
+
+    @Test
+    @DisplayName("only the subcommand that runs is built; --help and an unknown name get all, --version none")
+    void onlyTheSubcommandThatRuns() {
+        assertThat(Jocker.subcommandOf(new String[] {"--root", "/x", "-H", "unix:///s", "ps", "-a"})).isEqualTo("ps");
+        assertThat(Jocker.subcommandOf(new String[] {"--chapter", "2", "run", "--rm", "busybox"})).isEqualTo("run");
+        assertThat(Jocker.subcommandOf(new String[] {"--version"})).isEmpty();
+        assertThat(Jocker.subcommandOf(new String[] {"--help"})).isNull();
+        assertThat(Jocker.subcommandOf(new String[0])).isNull();
+
+        int all = Jocker.commandLine().getSubcommands().size();
+        assertThat(Jocker.commandLine(Integer.MAX_VALUE, "ps").getSubcommands()).containsOnlyKeys("ps");
+        assertThat(Jocker.commandLine(Integer.MAX_VALUE, "nosuch").getSubcommands()).hasSize(all);
+        assertThat(Jocker.commandLine(Integer.MAX_VALUE, null).getSubcommands()).hasSize(all);
+        assertThat(Jocker.commandLine(Integer.MAX_VALUE, "").getSubcommands()).isEmpty();
+    }
 }
