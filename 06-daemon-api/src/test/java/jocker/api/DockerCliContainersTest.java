@@ -86,17 +86,18 @@ class DockerCliContainersTest {
     @Test
     @DisplayName("kill gives 137 to wait; rm -f ends a running container and removes it")
     void killAndForce() throws Exception {
-        docker("run", "-d", "--name", "k", "busybox", "sleep", "300");
-        docker("run", "-d", "--name", "f", "busybox", "sleep", "300");
-        long killed = pid("k");
-        long forced = pid("f");
-        docker("kill", "k");
-        assertThat(docker("wait", "k")).isEqualTo("137");
+        docker("run", "-d", "--name", "killme", "busybox", "sleep", "300");
+        docker("run", "-d", "--name", "forceme", "busybox", "sleep", "300");
+        long killed = pid("killme");
+        long forced = pid("forceme");
+        docker("kill", "killme");
+        assertThat(docker("wait", "killme")).isEqualTo("137");
         assertThat(ProcessHandle.of(killed).filter(ProcessHandle::isAlive)).isEmpty();
-        docker("rm", "-f", "f");
+        docker("rm", "-f", "forceme");
         assertThat(ProcessHandle.of(forced).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(docker("ps", "-a", "--format", "{{.Names}}")).isEqualTo("k");
-        Jockerd.Result missing = daemon.docker("inspect", "f");
+        assertThat(docker("ps", "-a", "--format", "{{.Names}}")).isEqualTo("killme");
+        // A name that is no hex digits: "f" would also be a prefix of the other container's ID one time in 16.
+        Jockerd.Result missing = daemon.docker("inspect", "forceme");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("No such");
     }
