@@ -70,6 +70,19 @@ class ManifestProtocolTest {
     }
 
     @Test
+    @DisplayName("a digest or tag with an encoded slash is 400 (DIGEST_INVALID, MANIFEST_INVALID), nothing is read")
+    void encodedSlashes() throws Exception {
+        HttpResponse<String> blob = get("/v2/lib/bb/blobs/sha256:..%2f..%2f..%2fetc%2fpasswd");
+        assertThat(blob.statusCode()).isEqualTo(400);
+        assertThat(TestRegistry.errorCode(blob)).isEqualTo("DIGEST_INVALID");
+        assertThat(blob.body()).doesNotContain("root:");
+        HttpResponse<String> manifest = get("/v2/lib/bb/manifests/..%2f..%2fx");
+        assertThat(manifest.statusCode()).isEqualTo(400);
+        assertThat(TestRegistry.errorCode(manifest)).isEqualTo("MANIFEST_INVALID");
+        assertThat(get("/v2/lib/bb/nothing/here").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     @DisplayName("a PUT answers 201 with Docker-Content-Digest; by digest the manifest comes back byte for byte")
     void putAndGetByDigest() throws Exception {
         OciImages.Image image = OciImages.small("hello");

@@ -117,8 +117,19 @@ final class RegistryApi {
                 return new Target(p.getValue(), name, m.groupCount() > 1 ? m.group(2) : null);
             }
         }
+        // A digest or reference with a slash in it ("sha256:..%2f..%2fetc%2fpasswd" arrives decoded) fits no
+        // endpoint: say what is wrong with it rather than that the method is unsupported.
+        if (INVALID_BLOB.matcher(path).matches()) {
+            throw new RegistryException(ErrorCode.DIGEST_INVALID, "invalid digest in " + path, path);
+        }
+        if (INVALID_MANIFEST.matcher(path).matches()) {
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag or digest in " + path, path);
+        }
         throw new RegistryException(ErrorCode.UNSUPPORTED, "no such endpoint: " + path, path);
     }
+
+    private static final Pattern INVALID_BLOB = Pattern.compile("/v2/.+/blobs/(?!uploads(/|$)).*");
+    private static final Pattern INVALID_MANIFEST = Pattern.compile("/v2/.+/manifests/.*");
 
     /** Asks {@link Access}; a refusal is 401 with the challenge ({@code WWW-Authenticate}), or 403. */
     private void allow(ApiRequest request, ApiResponse response, Scope scope) {
