@@ -1,0 +1,76 @@
+package jocker.namespaces;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jocker.linux.Kernel;
+import jocker.runtime.Init;
+import jocker.runtime.InitStep;
+
+/**
+ * The init of a {@link Zygote}: a container's PID 1 started before its
+ * container exists. Its parent made its PID, UTS, IPC and network
+ * namespaces; it starts the JVM, loads every chapter's init steps and the
+ * system call bindings, says {@value #READY} on its stdout, and then waits
+ * for one line on its stdin: the bundle. Given one, it makes its mount
+ * namespace and goes on as {@link Init} does. Given end of file instead
+ * (its owner closed it, or died and the kernel closed the pipe), it exits.
+ *
+ * <p>Its mount namespace is made only now: a copy of the host's mounts taken
+ * at spawn would miss the container's root file system, which the engine
+ * mounts (chapter 4's overlay) just before the start. unshare(2) with
+ * {@code CLONE_NEWNS} is allowed in a multithreaded process because it
+ * implies only {@code CLONE_FS}, and like every unshare from a JVM thread it
+ * moves the calling thread alone, the one that later calls execve: that
+ * thread's namespaces become the command's. The JVM's other threads stay in
+ * the host's mount namespace until execve ends them.
+ */
+public final class ZygoteInit {
+
+    /** What the zygote writes on its stdout once it waits for its bundle. */
+    public static final String READY = "jocker-zygote ready";
+
+    private ZygoteInit() {
+    }
+
+    public static void main(String[] args) {
+        Init.runAsInit(() -> {
+            List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
+            Kernel.unshare(0); // loads the C library binding: unshare(2) with no flags changes nothing
+            say(READY + "\n");
+            String bundle = readLine(new FileInputStream(FileDescriptor.in));
+            if (bundle == null) {
+                Runtime.getRuntime().halt(0); // not taken: the owner closed our stdin
+            }
+            Kernel.unshare(Namespace.MNT.flag());
+            Init.run(steps, Init.context(new String[] {bundle}, 0));
+        });
+    }
+
+    private static void say(String line) throws IOException {
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /**
+     * One line, read a byte at a time: what follows the newline is the
+     * container's stdin, which a buffered reader would swallow. Null at end
+     * of file before a newline.
+     */
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return null;
+    }
+}
