@@ -1,5 +1,6 @@
 package jocker.namespaces;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -7,10 +8,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import jocker.linux.Kernel;
 import jocker.runtime.Init;
 import jocker.runtime.InitStep;
+import jocker.spec.Spec;
 
 /**
  * The init of a {@link Zygote}: a container's PID 1 started before its
@@ -42,6 +45,7 @@ public final class ZygoteInit {
         Init.runAsInit(() -> {
             List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
             Kernel.unshare(0); // loads the C library binding: unshare(2) with no flags changes nothing
+            warmUpSpecReader();
             say(READY + "\n");
             String bundle = readLine(new FileInputStream(FileDescriptor.in));
             if (bundle == null) {
@@ -50,6 +54,18 @@ public final class ZygoteInit {
             Kernel.unshare(Namespace.MNT.flag());
             Init.run(steps, Init.context(new String[] {bundle}, 0));
         });
+    }
+
+    /**
+     * Reads a spec like the one it will be given, so that jackson-jr's
+     * classes and its view of the spec's records are loaded before the
+     * container waits for them: most of what a cold init does between its
+     * JVM's start and its first system call.
+     */
+    private static void warmUpSpecReader() throws IOException {
+        Spec sample = Spec.of(Path.of("rootfs"), List.of("true"));
+        NamespacesFeature.configure(sample, "zygote");
+        JSON.std.beanFrom(Spec.class, JSON.std.asString(sample));
     }
 
     private static void say(String line) throws IOException {
