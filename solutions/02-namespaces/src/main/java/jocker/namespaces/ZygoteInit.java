@@ -13,6 +13,7 @@ import java.util.List;
 import jocker.linux.Kernel;
 import jocker.runtime.Init;
 import jocker.runtime.InitStep;
+import jocker.seccomp.SeccompFilter;
 import jocker.spec.Spec;
 
 /**
@@ -41,11 +42,13 @@ public final class ZygoteInit {
     private ZygoteInit() {
     }
 
+    // tag::main[]
     public static void main(String[] args) {
         Init.runAsInit(() -> {
             List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
             Kernel.unshare(0); // loads the C library binding: unshare(2) with no flags changes nothing
             warmUpSpecReader();
+            warmUpSeccomp();
             say(READY + "\n");
             String bundle = readLine(new FileInputStream(FileDescriptor.in));
             if (bundle == null) {
@@ -55,6 +58,7 @@ public final class ZygoteInit {
             Init.run(steps, Init.context(new String[] {bundle}, 0));
         });
     }
+    // end::main[]
 
     /**
      * Reads a spec like the one it will be given, so that jackson-jr's
@@ -66,6 +70,25 @@ public final class ZygoteInit {
         Spec sample = Spec.of(Path.of("rootfs"), List.of("true"));
         NamespacesFeature.configure(sample, "zygote");
         JSON.std.beanFrom(Spec.class, JSON.std.asString(sample));
+    }
+
+    /**
+     * Builds a small seccomp filter and throws it away: loads libseccomp and
+     * binds the functions a container's filter needs, which a cold init does
+     * while its container waits (tens of milliseconds).
+     */
+    private static void warmUpSeccomp() {
+        Spec.Seccomp filter = new Spec.Seccomp();
+        filter.defaultAction = "SCMP_ACT_ERRNO";
+        filter.architectures.add("SCMP_ARCH_X86_64");
+        Spec.Syscall allow = new Spec.Syscall();
+        allow.names.addAll(List.of("read", "write", "personality"));
+        allow.action = "SCMP_ACT_ALLOW";
+        Spec.SeccompArg arg = new Spec.SeccompArg();
+        arg.op = "SCMP_CMP_EQ";
+        allow.args.add(arg);
+        filter.syscalls.add(allow);
+        SeccompFilter.rehearse(filter);
     }
 
     private static void say(String line) throws IOException {
