@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jocker.course.Await;
 import jocker.course.RequiresRoot;
 import jocker.namespaces.Namespace;
 import jocker.namespaces.Zygote;
@@ -82,6 +83,43 @@ class ZygoteTest {
             for (Namespace ns : Namespace.values()) {
                 assertThat(run.namespaces()).as(ns.procName()).doesNotContain(ns.inode(ProcessHandle.current().pid()));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("exec joins a container started from a zygote: its namespaces, its files")
+    void execJoins() throws Exception {
+        long zygote = pool.next().pid();
+        ContainerState c = engine.containers.create(request("echo inside > /tmp/mark; sleep 60"));
+        ZygotePool.install(pool);
+        Thread monitor = new Thread(() -> {
+            try {
+                Monitor.run(engine.containers.store(), c.id(), new Captured(), engine.containers.launcher());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        monitor.start();
+        try {
+            Await.until(java.time.Duration.ofSeconds(30), () -> "the container running",
+                    () -> engine.containers.store().read(c.id()).status().equals(ContainerState.RUNNING));
+            ZygotePool.install(null);
+            assertThat(engine.containers.store().read(c.id()).pid()).isEqualTo(zygote);
+            Path out = root.resolve("exec.out");
+            int status = engine.containers.exec(c.id(), List.of("sh", "-c",
+                    "sleep 0.2; cat /tmp/mark; for n in cgroup ipc mnt net pid uts; do readlink /proc/self/ns/$n; done"),
+                    List.of(), null, new Stdio(Redirect.from(new File("/dev/null")), Redirect.to(out.toFile()),
+                            Redirect.INHERIT));
+            assertThat(status).isZero();
+            List<String> expected = new java.util.ArrayList<>(List.of("inside"));
+            for (Namespace ns : List.of(Namespace.CGROUP, Namespace.IPC, Namespace.MNT, Namespace.NET,
+                    Namespace.PID, Namespace.UTS)) {
+                expected.add(ns.inode(zygote));
+            }
+            assertThat(Files.readAllLines(out)).isEqualTo(expected);
+        } finally {
+            ProcessHandle.of(zygote).ifPresent(ProcessHandle::destroyForcibly);
+            monitor.join();
         }
     }
 
