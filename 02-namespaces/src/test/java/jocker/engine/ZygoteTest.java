@@ -151,6 +151,9 @@ class ZygoteTest {
         Spec full = engine.containers.store().bundle(c.id()).read();
         assertThat(Zygote.suits(full, Stdio.pipes())).isTrue();
         assertThat(Zygote.suits(full, Stdio.inherit())).isFalse();
+        full.process.terminal = true;
+        assertThat(Zygote.suits(full, Stdio.pipes())).as("with a terminal").isFalse();
+        full.process.terminal = null;
         assertThat(pool.take(engine.containers.launcher(), root, full, Stdio.inherit())).isEmpty();
         assertThat(pool.next().pid()).as("the zygote is still there for the next").isEqualTo(zygote);
     }

@@ -64,14 +64,16 @@ public final class Zygote implements AutoCloseable {
      * of the namespaces the parent makes ({@link Namespace#BY_PARENT}) the
      * spec asks for new ones of every kind (those the zygote has, and the
      * mount namespace it makes), and the streams are pipes. The cgroup
-     * namespace is the init's to make either way.
+     * namespace is the init's to make either way. A container with a
+     * terminal starts cold: chapter 6's handshake would run over the same
+     * pipes after the bundle's line, but nothing checks that yet.
      */
     public static boolean suits(Spec spec, Stdio stdio) {
         Set<Namespace> byParent = Namespace.requestedBy(spec);
         byParent.retainAll(Namespace.BY_PARENT);
         Set<Namespace> made = EnumSet.copyOf(NAMESPACES);
         made.add(Namespace.MNT);
-        return byParent.equals(made)
+        return byParent.equals(made) && !Boolean.TRUE.equals(spec.process.terminal)
                 && stdio.out() == Redirect.PIPE && stdio.err() == Redirect.PIPE
                 && (stdio.in() == Redirect.PIPE || stdio.in().equals(NO_INPUT));
     }
