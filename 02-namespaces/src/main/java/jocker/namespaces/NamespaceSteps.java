@@ -57,11 +57,12 @@ public final class NamespaceSteps {
                     + ", not PID 1 of a new PID namespace: refusing to touch the host's mounts");
         }
         // /proc is still the host's here: it shows this process and its parent with host PIDs.
-        long self = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
         long parent = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(l -> l.startsWith("PPid:")).mapToLong(l -> Long.parseLong(l.substring(5).trim()))
                 .findFirst().orElse(0);
-        if (parent > 0 && Namespace.MNT.inode(self).equals(Namespace.MNT.inode(parent))) {
+        // This thread's mount namespace: a zygote's init (ZygoteInit) makes it on this thread alone.
+        String mine = Files.readSymbolicLink(Path.of("/proc/thread-self/ns/mnt")).toString();
+        if (parent > 0 && mine.equals(Namespace.MNT.inode(parent))) {
             throw new IllegalStateException("the init shares its parent's mount namespace: refusing to touch its mounts");
         }
     }

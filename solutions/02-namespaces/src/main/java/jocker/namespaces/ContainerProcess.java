@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
@@ -42,8 +43,22 @@ public final class ContainerProcess {
      * Starts the init for the bundle in {@code bundle}, PID 1 of the
      * namespaces its spec asks for. The parent makes all of them but the
      * cgroup namespace, which the init makes last (see {@link Namespace#BY_PARENT}).
+     * A process that keeps a {@link ZygotePool} installed gets an init that
+     * started in advance, when the container suits one.
      */
     public static Process start(InitLauncher launcher, Path bundle, Spec spec, Stdio stdio) throws IOException {
+        Optional<ZygotePool> zygotes = ZygotePool.installed();
+        if (zygotes.isPresent()) {
+            Optional<Process> taken = zygotes.get().take(launcher, bundle, spec, stdio);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+        }
+        return startCold(launcher, bundle, spec, stdio);
+    }
+
+    /** Starts a fresh init JVM for the bundle in {@code bundle}, in new namespaces. */
+    public static Process startCold(InitLauncher launcher, Path bundle, Spec spec, Stdio stdio) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle));
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());

@@ -40,6 +40,27 @@ public final class SeccompFilter {
     /** Loads {@code seccomp} for the calling thread; every call after this one passes the filter. */
     public static void load(Spec.Seccomp seccomp) {
         LibSeccomp lib = LibSeccomp.INSTANCE;
+        Pointer ctx = compile(seccomp);
+        try {
+            LibSeccomp.check("seccomp_load", lib.seccomp_load(ctx));
+        } finally {
+            lib.seccomp_release(ctx);
+        }
+    }
+
+    /**
+     * Builds {@code seccomp}'s filter and throws it away, loading nothing: a
+     * zygote ({@code jocker.namespaces.ZygoteInit}) does it while it waits,
+     * so that libseccomp, JNA's bindings of its functions and this code are
+     * ready when its container's filter is built.
+     */
+    public static void rehearse(Spec.Seccomp seccomp) {
+        LibSeccomp.INSTANCE.seccomp_release(compile(seccomp));
+    }
+
+    /** A libseccomp context with the spec's filter in it; the caller releases it. */
+    private static Pointer compile(Spec.Seccomp seccomp) {
+        LibSeccomp lib = LibSeccomp.INSTANCE;
         int defaultAction = action(seccomp.defaultAction, seccomp.defaultErrnoRet);
         Pointer ctx = lib.seccomp_init(defaultAction);
         if (ctx == null) {
@@ -62,9 +83,10 @@ public final class SeccompFilter {
             for (Spec.Syscall rule : seccomp.syscalls) {
                 addRule(ctx, rule, defaultAction);
             }
-            LibSeccomp.check("seccomp_load", lib.seccomp_load(ctx));
-        } finally {
+            return ctx;
+        } catch (RuntimeException e) {
             lib.seccomp_release(ctx);
+            throw e;
         }
     }
 

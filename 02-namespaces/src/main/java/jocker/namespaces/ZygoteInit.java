@@ -1,0 +1,115 @@
+package jocker.namespaces;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import jocker.linux.Kernel;
+import jocker.runtime.Init;
+import jocker.runtime.InitStep;
+import jocker.seccomp.SeccompFilter;
+import jocker.spec.Spec;
+
+/**
+ * The init of a {@link Zygote}: a container's PID 1 started before its
+ * container exists. Its parent made its PID, UTS, IPC and network
+ * namespaces; it starts the JVM, loads every chapter's init steps and the
+ * system call bindings, says {@value #READY} on its stdout, and then waits
+ * for one line on its stdin: the bundle. Given one, it makes its mount
+ * namespace and goes on as {@link Init} does. Given end of file instead
+ * (its owner closed it, or died and the kernel closed the pipe), it exits.
+ *
+ * <p>Its mount namespace is made only now: a copy of the host's mounts taken
+ * at spawn would miss the container's root file system, which the engine
+ * mounts (chapter 4's overlay) just before the start. unshare(2) with
+ * {@code CLONE_NEWNS} is allowed in a multithreaded process because it
+ * implies only {@code CLONE_FS}, and like every unshare from a JVM thread it
+ * moves the calling thread alone, the one that later calls execve: that
+ * thread's namespaces become the command's. The JVM's other threads stay in
+ * the host's mount namespace until execve ends them.
+ */
+public final class ZygoteInit {
+
+    /** What the zygote writes on its stdout once it waits for its bundle. */
+    public static final String READY = "jocker-zygote ready";
+
+    private ZygoteInit() {
+    }
+
+    // tag::main[]
+    public static void main(String[] args) {
+        Init.runAsInit(() -> {
+            List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
+            Kernel.unshare(0); // loads the C library binding: unshare(2) with no flags changes nothing
+            warmUpSpecReader();
+            warmUpSeccomp();
+            say(READY + "\n");
+            String bundle = readLine(new FileInputStream(FileDescriptor.in));
+            if (bundle == null) {
+                Runtime.getRuntime().halt(0); // not taken: the owner closed our stdin
+            }
+            Kernel.unshare(Namespace.MNT.flag());
+            Init.run(steps, Init.context(new String[] {bundle}, 0));
+        });
+    }
+    // end::main[]
+
+    /**
+     * Reads a spec like the one it will be given, so that jackson-jr's
+     * classes and its view of the spec's records are loaded before the
+     * container waits for them: most of what a cold init does between its
+     * JVM's start and its first system call.
+     */
+    private static void warmUpSpecReader() throws IOException {
+        Spec sample = Spec.of(Path.of("rootfs"), List.of("true"));
+        NamespacesFeature.configure(sample, "zygote");
+        JSON.std.beanFrom(Spec.class, JSON.std.asString(sample));
+    }
+
+    /**
+     * Builds a small seccomp filter and throws it away: loads libseccomp and
+     * binds the functions a container's filter needs, which a cold init does
+     * while its container waits (tens of milliseconds).
+     */
+    private static void warmUpSeccomp() {
+        Spec.Seccomp filter = new Spec.Seccomp();
+        filter.defaultAction = "SCMP_ACT_ERRNO";
+        filter.architectures.add("SCMP_ARCH_X86_64");
+        Spec.Syscall allow = new Spec.Syscall();
+        allow.names.addAll(List.of("read", "write", "personality"));
+        allow.action = "SCMP_ACT_ALLOW";
+        Spec.SeccompArg arg = new Spec.SeccompArg();
+        arg.op = "SCMP_CMP_EQ";
+        allow.args.add(arg);
+        filter.syscalls.add(allow);
+        SeccompFilter.rehearse(filter);
+    }
+
+    private static void say(String line) throws IOException {
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /**
+     * One line, read a byte at a time: what follows the newline is the
+     * container's stdin, which a buffered reader would swallow. Null at end
+     * of file before a newline.
+     */
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return null;
+    }
+}
