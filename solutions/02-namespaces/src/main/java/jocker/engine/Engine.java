@@ -202,7 +202,7 @@ public final class Engine {
     }
 
     /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
-    private List<String> monitorCommand() {
+    List<String> monitorCommand() {
         List<String> cmd = new ArrayList<>(launcher().commandLine(ContainerMonitor.class.getName(),
                 List.of(root.toString())));
         // Threads (two or three per container) that need little stack, and a small heap: it holds states.
