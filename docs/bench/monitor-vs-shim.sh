@@ -43,7 +43,7 @@ done
 pss() {
   total=0
   for p in /proc/[0-9]*; do
-    if tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q -- "$1"; then
+    if tr '\0' ' ' 2>/dev/null < "$p/cmdline" | grep -q -- "$1"; then
       kb=$(awk '/^Pss:/ {print $2}' "$p/smaps_rollup" 2>/dev/null || echo 0)
       total=$((total + ${kb:-0}))
     fi
