@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The engine's event log, {@code <root>/events.jsonl}: one {@link Event} a
  * line, appended where the thing happens. That is often not the daemon: the
- * {@code die} of a detached container is seen by its {@link Shim}, the
+ * {@code die} of a detached container is seen by its {@link ContainerMonitor}, the
  * {@code create} of {@code jocker run} by the CLI. A file that every
  * process appends to under a lock collects them all; chapter 6's
  * {@code GET /events} reads and follows it.

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Exclusive locks on files of the state directory, held across processes:
- * the CLI, the shim of a detached container and (from chapter 6) the daemon
+ * the CLI, the monitor of detached containers and (from chapter 6) the daemon
  * all change the same files. A record lock ({@code fcntl(2)} F_SETLKW, what
  * {@link FileChannel#lock()} takes) is released by the kernel when its
  * process dies, so a {@code kill -9} never leaves one behind. The kernel

@@ -13,8 +13,8 @@ import jocker.spec.Spec;
 /**
  * Starts a container, records that it runs, waits for it and records how it
  * ended: the part of Docker that containerd-shim plays. It runs inside
- * {@code jocker run} for a container in the foreground, and in a
- * {@link Shim} process for a detached one.
+ * {@code jocker run} for a container in the foreground, and in the
+ * {@link ContainerMonitor} for a detached one.
  */
 public final class Monitor {
 

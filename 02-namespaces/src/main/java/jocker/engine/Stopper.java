@@ -5,12 +5,8 @@ import static jocker.linux.Kernel.SIGTERM;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import jocker.course.Exercise;
 import jocker.linux.Kernel;
-import jocker.linux.SyscallException;
 import jocker.runtime.ExitStatus;
 import jocker.spec.Spec;
 
@@ -78,18 +74,12 @@ public final class Stopper {
         Kernel.killIfRunning(process.pid(), signal);
     }
 
-    /** True if the process exits within {@code timeout}. */
+    /**
+     * True if the process exits within {@code timeout}; learnt from a pidfd
+     * ({@link Kernel#awaitExit}) the moment it exits, since the container's
+     * process is seldom this JVM's child.
+     */
     public static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
+        return !process.isAlive() || Kernel.awaitExit(process.pid(), timeout.toMillis());
     }
 }

@@ -75,7 +75,7 @@ class LostShimTest {
         long pid = inspect(name).get("State").get("Pid").asLong();
         ProcessHandle container = ProcessHandle.of(pid).orElseThrow();
         ProcessHandle shim = container.parent().orElseThrow();
-        assertThat(shim.info().commandLine().orElse("")).contains(Shim.class.getName());
+        assertThat(shim.info().commandLine().orElse("")).contains(ContainerMonitor.class.getName());
 
         shim.destroyForcibly(); // SIGKILL
         shim.onExit().get();

@@ -45,7 +45,7 @@ public final class StreamRelay implements StdioRelay {
             try {
                 body.run();
             } catch (IOException e) {
-                System.err.println("jocker-shim: " + name + ": " + e.getMessage());
+                System.err.println("jocker-monitor: " + name + ": " + e.getMessage());
             }
         }, name);
         thread.setDaemon(true);
@@ -125,7 +125,7 @@ public final class StreamRelay implements StdioRelay {
                     log.close();
                 }
             } catch (IOException e) {
-                System.err.println("jocker-shim: " + e.getMessage());
+                System.err.println("jocker-monitor: " + e.getMessage());
             }
         }
 

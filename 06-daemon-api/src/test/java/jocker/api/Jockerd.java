@@ -252,7 +252,7 @@ public final class Jockerd implements AutoCloseable {
         }
     }
 
-    /** Waits (20 s at most) until no shim of this state directory runs: each records its container's end. */
+    /** Waits (20 s at most) until the container monitor of this state directory has exited: it records each end. */
     private void awaitShims() throws Exception {
         Shims.awaitNone(root);
     }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import jocker.course.Await;
 
-/** The shims a test's containers left: a {@code --rm} container's shim records its end after removing it. */
+/**
+ * The container monitor a test's containers left: it records a {@code --rm}
+ * container's end after removing it, and exits a moment after the last container.
+ */
 public final class Shims {
 
     private Shims() {
@@ -16,10 +19,10 @@ public final class Shims {
 
     /**
      * Waits (20 s at most) until no process that has the state directory
-     * {@code root} as an argument runs (a shim), so that the directory can
+     * {@code root} as an argument runs (the container monitor), so that the directory can
      * be deleted without one writing into it. The arguments are read from
      * {@code /proc/PID/cmdline} whole: {@code ProcessHandle.Info} cuts a long
-     * command line (a shim's class path) before its last arguments.
+     * command line (the monitor's class path) before its last arguments.
      */
     public static void awaitNone(Path root) throws Exception {
         String wanted = root.toString();

@@ -132,7 +132,7 @@ class DaemonEventsTest {
         ProcessHandle first = store.read(c.id()).process().orElseThrow();
 
         daemon.kill9();
-        first.destroyForcibly(); // the container dies while no daemon runs; its shim records it
+        first.destroyForcibly(); // the container dies while no daemon runs; the monitor records it
         Await.until(Duration.ofSeconds(20), () -> "exit recorded",
                 () -> ContainerState.EXITED.equals(store.read(c.id()).status()));
         daemon.launch();
@@ -142,5 +142,27 @@ class DaemonEventsTest {
         assertThat(store.read(c.id()).pid()).isNotEqualTo(first.pid());
         Await.until(Duration.ofSeconds(10), () -> "a second start event", () -> new EventLog(daemon.root()).read()
                 .stream().filter(e -> e.type().equals(Event.CONTAINER) && e.action().equals("start")).count() == 2);
+    }
+
+    @Test
+    @DisplayName("a container jockerd started runs on, the container monitor's child, after jockerd's SIGTERM and kill -9")
+    void outlivesTheDaemon() throws Exception {
+        Jockerd.Result run = daemon.docker("run", "-d", "busybox", "sleep", "60");
+        assertThat(run.exit()).as("%s", run).isZero();
+        ProcessHandle container = engine.store().read(run.out().strip()).process().orElseThrow();
+        ProcessHandle monitor = container.parent().orElseThrow();
+        assertThat(monitor.pid()).isNotEqualTo(daemon.pid());
+        assertThat(monitor.parent().map(ProcessHandle::pid)).as("double-forked: not the daemon's child")
+                .isNotEqualTo(java.util.Optional.of(daemon.pid()));
+
+        daemon.stop();
+        daemon.launch();
+        daemon.kill9();
+
+        assertThat(container.isAlive()).isTrue();
+        assertThat(container.parent().map(ProcessHandle::pid)).contains(monitor.pid());
+        daemon.launch();
+        Jockerd.Result ps = daemon.docker("ps", "-q", "--no-trunc");
+        assertThat(ps.out()).contains(run.out().strip());
     }
 }

@@ -188,7 +188,7 @@ final class Jockerd implements AutoCloseable {
                 }
             }
         }
-        // The shims' last words: arguments read from /proc whole (ProcessHandle.Info cuts a long command line).
+        // The container monitor's last words, and its exit: arguments read from /proc whole (ProcessHandle.Info cuts a long command line).
         Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50), () -> ProcessHandle.allProcesses()
                 .noneMatch(p -> arguments(p.pid()).contains(root.toString())));
         List<String> mounts = new ArrayList<>();
@@ -206,7 +206,7 @@ final class Jockerd implements AutoCloseable {
             try {
                 Registries.deleteTree(dir);
                 return;
-            } catch (java.nio.file.DirectoryNotEmptyException busy) { // a shim wrote its last words meanwhile
+            } catch (java.nio.file.DirectoryNotEmptyException busy) { // the monitor wrote its last words meanwhile
                 if (attempt == 20) {
                     throw busy;
                 }

@@ -199,7 +199,7 @@ public final class ContainerStore {
     // tag::update[]
     /**
      * Reads, changes and writes back a container's state, holding the
-     * container's lock: the CLI, the monitor and the shim never lose each
+     * container's lock: the CLI, the daemon and the monitor never lose each
      * other's changes.
      */
     public ContainerState update(String id, UnaryOperator<ContainerState> change) throws IOException {
@@ -323,7 +323,7 @@ public final class ContainerStore {
 
     /** Deletes the container's directory: state, log and bundle. */
     public void remove(String id) throws IOException {
-        // The container's shim may still be writing its last words (its exit, an event) while rm -f
+        // The container's monitor may still be writing its last words (its exit, an event) while rm -f
         // deletes: a file made meanwhile leaves a directory not empty; a moment later it is done.
         for (int attempt = 1; ; attempt++) {
             try {

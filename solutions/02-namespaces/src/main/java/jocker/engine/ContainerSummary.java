@@ -52,7 +52,7 @@ public record ContainerSummary(String id, String name, String image, List<String
 
     /** {@code inspect}'s {@code State.Error} for an {@link #UNKNOWN_EXIT}. */
     public static final String UNKNOWN_EXIT_ERROR =
-            "exit status unknown: the container ended while no monitor (shim) watched it";
+            "exit status unknown: the container ended while no monitor watched it";
 
     /**
      * The exit code for container state {@code state} ({@link #stateOf}): the

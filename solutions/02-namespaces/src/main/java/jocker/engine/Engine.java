@@ -1,9 +1,7 @@
 package jocker.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jocker.images.ImageStore;
 import jocker.images.Trees;
@@ -175,45 +172,53 @@ public final class Engine {
     }
 
     /**
-     * Starts a {@link Shim} for the container and waits until the container
-     * runs (or has already ended). A container that did not start is removed
+     * Has the state directory's {@link ContainerMonitor} start the container
+     * (starting the monitor if none runs) and waits until the container runs
+     * (or has already ended). A container that did not start is removed
      * with what the features made for it, and the exception says why: the
-     * shim's own errors come back through a pipe, which works when the
-     * state directory's file system is too full for the log.
+     * monitor's answer, which reaches the caller even when the state
+     * directory's file system is too full for the log.
      */
     public ContainerState startDetached(String id) throws IOException, InterruptedException {
-        ContainerState before = store.read(id);
-        List<String> cmd = launcher().commandLine(Shim.class.getName(), List.of(root.toString(), id));
-        Process shim;
+        MonitorClient.Answer answer;
         try {
-            shim = new ProcessBuilder(cmd)
-                    .redirectInput(Redirect.from(new File("/dev/null")))
-                    .redirectOutput(Redirect.appendTo(store.log(id).toFile()))
-                    .redirectError(Redirect.PIPE)
-                    .start();
+            answer = MonitorClient.start(root, id, monitorCommand());
         } catch (IOException e) {
             throw notStarted(store.read(id), e.getMessage(), e);
         }
-        // Started, or failed, from now: also for a container that ran before (docker start, restart).
-        ContainerState state = store.await(id, s -> !ContainerState.CREATED.equals(s.status())
-                && !(Objects.equals(s.processStart(), before.processStart())
-                && Objects.equals(s.finished(), before.finished())), START_TIMEOUT, shim::isAlive);
-        if (state == null || state.pid() != 0) {
-            return state; // running, or ran; null: it ran, exited and was removed (--rm)
+        ContainerState state;
+        try {
+            state = store.read(id);
+        } catch (ContainerNotFoundException removed) {
+            return null; // it ran, exited and was removed (--rm)
         }
-        if (ContainerState.CREATED.equals(state.status()) && shim.isAlive()) {
-            throw new IllegalStateException("container " + id.substring(0, 12) + " did not start within "
-                    + START_TIMEOUT.toSeconds() + " s: see 'jocker logs " + id.substring(0, 12) + "'");
+        if (answer.started()) {
+            return state;
         }
-        // Never recorded running: the shim failed before the command ran, says why on its stderr and exits.
-        shim.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        String why = new String(shim.getErrorStream().readNBytes(shim.getErrorStream().available())).strip();
+        String why = answer.why();
         String log = Files.exists(store.log(id)) ? Files.readString(store.log(id)).strip() : "";
         why = why.isEmpty() ? log : log.isEmpty() || why.contains(log) ? why : why + "\n" + log;
-        if (why.isEmpty()) {
-            why = shim.isAlive() ? "its shim said nothing" : "its shim exited with status " + shim.exitValue();
-        }
-        throw notStarted(state, why, null);
+        throw notStarted(state, why.isEmpty() ? "its monitor said nothing" : why, null);
+    }
+
+    /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
+    List<String> monitorCommand() {
+        List<String> cmd = new ArrayList<>(launcher().commandLine(ContainerMonitor.class.getName(),
+                List.of(root.toString())));
+        // Threads (two or three per container) that need little stack, and a small heap: it holds states.
+        cmd.addAll(1, List.of("-Xss256k", "-Xms8m", "-Xmx64m", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10",
+                "-XX:ReservedCodeCacheSize=16m"));
+        return cmd;
+    }
+
+    /**
+     * True if {@code now} is a start after {@code before}: running, or
+     * ended, since; also for a container that ran before (docker start, restart).
+     */
+    static boolean startedSince(ContainerState before, ContainerState now) {
+        return !ContainerState.CREATED.equals(now.status())
+                && !(Objects.equals(now.processStart(), before.processStart())
+                && Objects.equals(now.finished(), before.finished()));
     }
 
     /** Removes a container that never ran: nothing of it stays; returns the exception to throw. */

@@ -10,9 +10,9 @@ import jocker.runtime.Stdio;
 
 /**
  * Who holds a container's standard streams while it runs. Up to chapter 5
- * nobody: the init gets files (the log, in a {@link Shim}) or the caller's
+ * nobody: the init gets files (the log, in the {@link ContainerMonitor}) or the caller's
  * terminal, and the command writes to them directly. Chapter 6 relays them
- * (a service, {@code META-INF/services/jocker.engine.StdioRelay}): its shim
+ * (a service, {@code META-INF/services/jocker.engine.StdioRelay}): the monitor
  * reads them through pipes or a pseudo-terminal, to time-stamp each line in
  * the log, to offer stdin, and to resize the terminal, as podman's conmon does.
  */
@@ -21,7 +21,7 @@ public interface StdioRelay {
     /** The chapter that brings this relay: the latest one up to {@code --chapter} is used. */
     int chapter();
 
-    /** The streams of a detached container, in its shim; empty: the chapter-2 way, a log file. */
+    /** The streams of a detached container, in the monitor; empty: the chapter-2 way, a log file. */
     Optional<Session> detached(ContainerStore store, String id) throws IOException;
 
     /** The streams of a container in the foreground on {@code stdio}; empty: {@code stdio} as it is. */
@@ -60,7 +60,7 @@ public interface StdioRelay {
                 .filter(r -> r.chapter() <= upTo).max(Comparator.comparingInt(StdioRelay::chapter));
     }
 
-    /** The session for a detached container, in its shim. */
+    /** The session for a detached container, in the monitor. */
     static Session forDetached(ContainerStore store, String id) throws IOException {
         Optional<StdioRelay> relay = latest();
         Optional<Session> session = relay.isPresent() ? relay.get().detached(store, id) : Optional.empty();

@@ -43,6 +43,9 @@ public interface NsLibC extends Library {
     /** close(2). */
     int close(int fd) throws LastErrorException;
 
+    /** poll(2), of {@code nfds} {@code struct pollfd}s packed two ints each: fd, then events | revents << 16. */
+    int poll(int[] fds, long nfds, int timeout) throws LastErrorException;
+
     /** syscall(2): for pivot_root, which glibc does not wrap. */
     long syscall(long number, Object... args) throws LastErrorException;
 }

@@ -24,7 +24,7 @@ public final class NamespacedStart {
 
     // tag::start[]
     /** Starts {@code builder}'s process in new {@code namespaces}. */
-    public static Process start(ProcessBuilder builder, Set<Namespace> namespaces)
+    public static synchronized Process start(ProcessBuilder builder, Set<Namespace> namespaces)
             throws IOException {
         AtomicReference<Process> started = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();

@@ -126,7 +126,7 @@ public final class ShimSocket {
                 handler.stdinClosed();
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("jocker-shim: a client's request failed: " + e);
+            System.err.println("jocker-monitor: a client's request failed: " + e);
         }
     }
 }

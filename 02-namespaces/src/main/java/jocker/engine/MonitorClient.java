@@ -1,0 +1,149 @@
+package jocker.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How {@code jocker run -d} and jockerd reach the state directory's
+ * {@link ContainerMonitor}, starting it when none runs.
+ *
+ * <p>The monitor is started through {@code sh -c 'java … &'}: the shell
+ * exits at once, the monitor is reparented (to PID 1 or the nearest
+ * subreaper) and the caller has no child left. A JVM whose child still runs
+ * takes about a third of a second longer to exit, so {@code jocker run -d}
+ * returns sooner; and the monitor is nobody's child that could be waited
+ * for or killed with it.
+ */
+public final class MonitorClient {
+
+    /** How long to wait for a monitor just started to listen before starting one more. */
+    private static final Duration RELAUNCH = Duration.ofSeconds(2);
+    /** How long to try before saying that no monitor answers. */
+    private static final Duration GIVE_UP = Duration.ofSeconds(20);
+
+    private MonitorClient() {
+    }
+
+    /** The monitor's socket: one per state directory and {@code --chapter}, so that each chapter's features hold. */
+    static Path socket(Path root) {
+        return root.resolve(name() + ".sock");
+    }
+
+    /** The file whose lock the running monitor holds. */
+    static Path lockFile(Path root) {
+        return root.resolve(name() + ".lock");
+    }
+
+    private static String name() {
+        return Chapters.upTo() == Integer.MAX_VALUE ? "monitor" : "monitor-chapter" + Chapters.upTo();
+    }
+
+    /** What the monitor answered: {@code started}, or {@code failed} and why. */
+    public record Answer(boolean started, String why) {
+    }
+
+    /**
+     * Asks the monitor of {@code root} to start container {@code id},
+     * starting the monitor with {@code monitorCommand} if none answers;
+     * returns once the container runs, has run, or failed to start.
+     */
+    public static Answer start(Path root, String id, List<String> monitorCommand) throws IOException {
+        List<String> lines = ask(root, "start " + id, monitorCommand);
+        if (lines.isEmpty()) {
+            throw new IOException("the container monitor of " + root + " exited without an answer: see "
+                    + root.resolve("monitor.log"));
+        }
+        return new Answer(lines.get(0).equals("started"),
+                lines.stream().skip(1).collect(Collectors.joining("\n")));
+    }
+
+    /** The monitor's {@code status}: {@code pid <pid> subreaper <true|false>}. */
+    public static String status(Path root, List<String> monitorCommand) throws IOException {
+        List<String> lines = ask(root, "status", monitorCommand);
+        return lines.isEmpty() ? "" : lines.get(0);
+    }
+
+    /**
+     * Sends {@code request} and returns the answer's lines after
+     * {@code accepted}. A monitor that closes without {@code accepted} is
+     * exiting: the request goes to a new one.
+     */
+    private static List<String> ask(Path root, String request, List<String> monitorCommand) throws IOException {
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        long launched = 0;
+        while (true) {
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(UnixDomainSocketAddress.of(socket(root)));
+                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+                out.write(request + "\n");
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                        StandardCharsets.UTF_8));
+                if ("accepted".equals(readLine(in))) {
+                    List<String> lines = new ArrayList<>();
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                    return lines;
+                }
+                // closed unanswered: that monitor is exiting, and the next one starts once it has
+            } catch (IOException none) {
+                // no monitor listens (yet)
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("no container monitor answers on " + socket(root) + ": see "
+                            + root.resolve("monitor.log"), none);
+                }
+                // One more while the one started last may have found the lock still held, or died.
+                if (launched == 0 || System.nanoTime() - launched > RELAUNCH.toNanos()) {
+                    launch(monitorCommand);
+                    launched = System.nanoTime();
+                }
+            }
+            sleep();
+        }
+    }
+
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException reset) {
+            return null;
+        }
+    }
+
+    /** Starts a monitor, detached: the shell exits at once and leaves it to run on (a double fork). */
+    private static void launch(List<String> monitorCommand) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" &", "sh"));
+        cmd.addAll(monitorCommand);
+        Process shell = new ProcessBuilder(cmd).redirectInput(Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
+        try {
+            shell.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the container monitor", e);
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the container monitor", e);
+        }
+    }
+}

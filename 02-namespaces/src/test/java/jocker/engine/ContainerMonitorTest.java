@@ -1,0 +1,95 @@
+package jocker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import jocker.course.Await;
+import jocker.course.JockerCommand;
+import jocker.course.RequiresRoot;
+import jocker.course.TestRootfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Not graded: the one {@link ContainerMonitor} of a state directory, as the
+ * kernel sees it: the parent of every detached container, a child
+ * subreaper in a session of its own, gone once no container runs.
+ */
+@RequiresRoot("containers need CAP_SYS_ADMIN, which only root has")
+@Timeout(120)
+@DisplayName("One monitor per state directory: the detached containers' parent")
+class ContainerMonitorTest {
+
+    @TempDir
+    Path state;
+
+    @BeforeEach
+    void image() {
+        TestRootfs.create(state.resolve("images/busybox/rootfs"));
+    }
+
+    @AfterEach
+    void removeAll() throws Exception {
+        JockerCommand.removeAll(state);
+    }
+
+    @Test
+    @DisplayName("two detached containers have one parent, a subreaper in its own session that outlives the CLI")
+    void oneParent() throws Exception {
+        long first = runDetached("one");
+        long second = runDetached("two");
+
+        long monitor = parent(first);
+        assertThat(parent(second)).isEqualTo(monitor);
+        assertThat(Files.readString(Path.of("/proc", Long.toString(monitor), "cmdline")))
+                .contains(ContainerMonitor.class.getName(), state.toString());
+        // setsid: the terminal's hang-up and Ctrl-C reach neither the monitor nor its containers
+        assertThat(session(monitor)).isEqualTo(monitor);
+        assertThat(MonitorClient.status(state, new Engine(state).monitorCommand()))
+                .isEqualTo("pid " + monitor + " subreaper true");
+    }
+
+    @Test
+    @DisplayName("the monitor exits once its last container has ended")
+    void exitsWhenIdle() throws Exception {
+        long monitor = parent(runDetached("last"));
+
+        assertThat(JockerCommand.run(state, "stop", "-t", "1", "last").status()).isZero();
+
+        assertThat(Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50),
+                () -> ProcessHandle.of(monitor).isEmpty())).as("monitor " + monitor + " exited").isTrue();
+        String inspect = JockerCommand.run(state, "inspect", "last").out();
+        assertThat(new ObjectMapper().readTree(inspect).get(0).get("State").get("ExitCode").asInt())
+                .as("recorded by the monitor: SIGKILL after the 1 s").isEqualTo(137);
+    }
+
+    /** {@code jocker run -d}, which has exited when this returns; the container's PID. */
+    private long runDetached(String name) throws Exception {
+        JockerCommand run = JockerCommand.run(state, "run", "-d", "--name", name, "busybox", "sleep", "1000");
+        assertThat(run.status()).as(run.err()).isZero();
+        JockerCommand inspect = JockerCommand.run(state, "inspect", name);
+        long pid = new ObjectMapper().readTree(inspect.out()).get(0).get("State").get("Pid").asLong();
+        assertThat(ProcessHandle.of(pid)).as("the container outlives the jocker that started it").isPresent();
+        return pid;
+    }
+
+    /** PPid in /proc/PID/status: the kernel's word. */
+    private static long parent(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(l -> l.startsWith("PPid:")).map(l -> Long.parseLong(l.substring(5).strip()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The session ID, field 6 of /proc/PID/stat (after the command's name in parentheses). */
+    private static long session(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
+    }
+}
