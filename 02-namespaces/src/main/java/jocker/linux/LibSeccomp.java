@@ -16,8 +16,13 @@ import com.sun.jna.Pointer;
  */
 public interface LibSeccomp extends Library {
 
-    /** Loaded on first use of {@link #INSTANCE}: name it before the root switch. */
-    LibSeccomp INSTANCE = Native.load("seccomp", LibSeccomp.class);
+    /**
+     * Loaded on first use of {@link #INSTANCE}: name it before the root switch.
+     * By its soname: a short name ({@code "seccomp"}) makes JNA search the
+     * library path and then run {@code /sbin/ldconfig -p}, a child process
+     * in every JVM that loads it.
+     */
+    LibSeccomp INSTANCE = Native.load("libseccomp.so.2", LibSeccomp.class);
 
     // Actions (seccomp.h): what the filter answers to a call.
     int SCMP_ACT_KILL_PROCESS = 0x80000000;

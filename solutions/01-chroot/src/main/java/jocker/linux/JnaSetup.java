@@ -18,8 +18,19 @@ import java.nio.file.StandardCopyOption;
  * leave a file behind. Instead the parent unpacks it once into the state
  * directory and starts the init with {@code -Djna.nounpack=true
  * -Djna.boot.library.path=<that directory>}.
+ *
+ * <p>JNA also builds, once per JVM, a list of directories to search for a
+ * library named without a path, and on Linux asks {@code /sbin/ldconfig -p}
+ * for it: a child process in every JVM, the init's included. Jocker needs
+ * no search: the C library is in every process already, and the others are
+ * loaded by their sonames ({@code libseccomp.so.2}), which the dynamic linker
+ * finds by itself. So the JVMs it starts (and the {@code ./jocker} and
+ * {@code ./jockerd} launchers) set that list, {@link #NO_SEARCH_PATH}, empty.
  */
 public final class JnaSetup {
+
+    /** No directories for JNA to search, so none for it to ask ldconfig about. */
+    public static final String NO_SEARCH_PATH = "-Djna.platform.library.path=";
 
     private JnaSetup() {
     }

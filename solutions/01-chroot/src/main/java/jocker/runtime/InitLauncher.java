@@ -17,6 +17,9 @@ import jocker.linux.JnaSetup;
  */
 public record InitLauncher(Path java, String classPath, Path jnaLibDir, String mainClass, List<String> properties) {
 
+    /** The system property that names this JVM's class-data archive: {@code ./jocker} sets it. */
+    public static final String ARCHIVE_PROPERTY = "jocker.cds";
+
     public InitLauncher {
         properties = List.copyOf(properties);
     }
@@ -49,17 +52,54 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
                 // The init runs for a few hundred milliseconds: C1 only, the simplest GC.
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Xshare:auto",
                 // Load JNA's native library from where the parent unpacked it, and
                 // unpack nothing: this JVM never exits to delete what it unpacks.
                 "-Djna.nounpack=true",
-                "-Djna.boot.library.path=" + jnaLibDir));
+                "-Djna.boot.library.path=" + jnaLibDir,
+                // Libraries by their sonames: no /sbin/ldconfig -p (see JnaSetup).
+                JnaSetup.NO_SEARCH_PATH));
+        cmd.addAll(startOptions(System.getProperty(ARCHIVE_PROPERTY), Runtime.version().feature()));
         cmd.addAll(properties);
         cmd.addAll(List.of("-cp", classPath, main));
         cmd.addAll(args);
         return cmd;
     }
     // end::command-line[]
+
+    /**
+     * The options that make the JVM it starts (this JVM's {@code java}) start
+     * fast and quietly on JDK {@code feature}.
+     *
+     * <p>{@code archive}: the class-data archive that the {@code ./jocker}
+     * launcher made for this JDK and class path (the build's training run, see
+     * {@code jocker.cli.Training}), or null. With it the JVM maps the classes
+     * Jocker's start needs, already parsed and verified, instead of reading
+     * them from the jars: most of a JVM's start. A {@code .aot} file is a
+     * JDK 24+ AOT cache, anything else an AppCDS archive. The JVM checks the
+     * archive against its class path and ignores one that does not match,
+     * with a warning on standard output, which for the init is the
+     * container's: so that logging is off. Without an archive (tests run from
+     * {@code target/classes}) the JDK's own archive of its classes is used.
+     *
+     * <p>From JDK 22 on, JNA's first native call prints a "restricted method"
+     * warning on stderr, the container's, unless native access is allowed.
+     */
+    // tag::start-options[]
+    static List<String> startOptions(String archive, int feature) {
+        List<String> options = new ArrayList<>();
+        if (feature >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (archive == null || archive.isEmpty()) {
+            options.add("-Xshare:auto");
+        } else if (archive.endsWith(".aot")) {
+            options.addAll(List.of("-XX:AOTCache=" + archive, "-Xlog:aot*=off,cds*=off"));
+        } else {
+            options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
+        }
+        return options;
+    }
+    // end::start-options[]
 
     /** The same launcher, with more {@code -Dname=value} system properties for the JVMs it starts. */
     public InitLauncher withProperty(String name, String value) {

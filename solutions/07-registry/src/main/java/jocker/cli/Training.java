@@ -1,0 +1,160 @@
+package jocker.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import jocker.engine.ContainerState;
+import jocker.engine.ContainerStore;
+import jocker.images.ImageConfig;
+import jocker.runtime.Init;
+import jocker.runtime.InitStep;
+import jocker.spec.Bundle;
+import jocker.spec.Spec;
+import picocli.CommandLine;
+
+/**
+ * The training run of the class-data archive that every Jocker JVM starts
+ * from (see the {@code jocker} launcher). A JVM started with
+ * {@code -XX:ArchiveClassesAtExit} (JDK 17) or {@code -XX:AOTCacheOutput}
+ * (JDK 24 and later) writes, when it exits, the classes it loaded, already
+ * parsed and verified; a later JVM on the same class path maps them instead
+ * of reading, parsing and verifying them again from the jars.
+ *
+ * <p>The archive holds only what the training loaded, so the training loads
+ * what the CLI, the container's init and the shim load when they start: every
+ * application class, picocli's model of every subcommand and of the usual
+ * argument lines, Jackson reading and writing a container's state, a bundle's
+ * {@code config.json} and an image config, and JNA's binding of the C
+ * library. It needs neither root nor a network and starts no container: the
+ * init's classes are loaded, not run.
+ */
+public final class Training {
+
+    /** Argument lines as users type them: picocli parses them, nothing runs them. */
+    private static final List<List<String>> PARSED = List.of(
+            List.of("run", "--rm", "busybox", "true"),
+            List.of("run", "-d", "--name", "web", "-p", "8080:80", "-e", "A=b", "-v", "/srv:/srv", "busybox",
+                    "sleep", "100"),
+            List.of("run", "-it", "--memory", "64m", "--cpus", "0.5", "busybox", "sh"),
+            List.of("exec", "-it", "web", "sh"),
+            List.of("logs", "-f", "web"),
+            List.of("stop", "-t", "1", "web"),
+            List.of("kill", "web"),
+            List.of("rm", "-f", "web"),
+            List.of("pull", "busybox"),
+            List.of("images"),
+            List.of("commit", "web", "mine"),
+            List.of("build", "-t", "mine", "."));
+
+    private Training() {
+    }
+
+    /** {@code Training}: loads what Jocker's JVMs load, in a temporary state directory it then deletes. */
+    public static void main(String[] args) throws IOException {
+        Path root = Files.createTempDirectory("jocker-training");
+        try {
+            loadApplicationClasses();
+            writeAndReadState(root);
+            runQuickCommands(root);
+            parse();
+            InitStep.all();
+            Init.USED_AFTER_ROOT_SWITCH.forEach(Training::initialize);
+            initialize(jocker.linux.LibC.class); // JNA's binding: its proxy and native library
+        } finally {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /** Every class of Jocker's own jars, loaded and linked but not initialised: no static code runs. */
+    private static void loadApplicationClasses() throws IOException {
+        ClassLoader loader = Training.class.getClassLoader();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !Path.of(entry).getFileName().toString().startsWith("solution-")) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry)) {
+                for (JarEntry e : jar.stream().toList()) {
+                    String name = e.getName();
+                    if (name.startsWith("jocker/") && name.endsWith(".class")) {
+                        load(name.substring(0, name.length() - ".class".length()).replace('/', '.'), loader);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void load(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // a class whose optional dependency is missing: it stays out of the archive
+        }
+    }
+
+    private static void initialize(Class<?> c) {
+        try {
+            Class.forName(c.getName(), true, c.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // JNA without its native library for this machine: the archive has the rest
+        }
+    }
+
+    /** A container's state, a bundle's config.json and an image config, through Jackson both ways. */
+    private static void writeAndReadState(Path root) throws IOException {
+        ContainerStore store = new ContainerStore(root);
+        ContainerState state = ContainerState.newContainer("0123456789ab0123456789ab0123456789ab0123456789ab0123"
+                + "456789ab0123", "training", "busybox", List.of("true"), "training", Spec.DEFAULT_ENV, "/", false);
+        store.create(state);
+        store.read(state.id());
+        Bundle bundle = Bundle.write(root.resolve("bundle"), Spec.of(root.resolve("rootfs"), List.of("true")));
+        bundle.read();
+        ImageConfig.parse("""
+                {"architecture":"amd64","os":"linux","config":{"Env":["PATH=/bin"],"Cmd":["sh"]},
+                 "rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"training"}]}
+                """.getBytes(StandardCharsets.UTF_8), "training");
+    }
+
+    /** The commands that need no root and change nothing, run against the temporary state. */
+    private static void runQuickCommands(Path root) {
+        String dir = root.toString();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // ps prints on System.out
+        try {
+            for (List<String> line : List.of(List.of("--version"), List.of("--root", dir, "ps", "-a"),
+                    List.of("--root", dir, "inspect", "training"), List.of("--root", dir, "inspect", "none"))) {
+                String[] args = line.toArray(String[]::new);
+                PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                Jocker.commandLine(Integer.MAX_VALUE, Jocker.subcommandOf(args))
+                        .setOut(discard).setErr(discard).execute(args);
+            }
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    /** Picocli's model of every subcommand, and the usual argument lines parsed against it. */
+    private static void parse() {
+        CommandLine all = Jocker.commandLine();
+        for (List<String> line : PARSED) {
+            try {
+                all.parseArgs(line.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                // an option this chapter's command does not have: the rest of the line still trained
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+# Class-data sharing for the JVMs Jocker starts: sourced by ./jocker and
+# ./jockerd, and run by the build (solutions/dist, phase package).
+#
+# A JVM spends most of its start reading, parsing and verifying classes: a
+# quick jocker command loads about 2,000. A class-data archive holds them
+# ready to map. It is made by a training run (jocker.cli.Training: the
+# classes the CLI, the init and the shim load, without running a container)
+# and is valid only for the JDK build and the exact class path (lib/*, in
+# that order, same jar files) it was made with: one per JDK, under
+# solutions/dist/target/cds/<java.runtime.version>/.
+#   JDK 24 and later: an AOT cache (JEP 483), which also keeps the classes
+#     linked and some objects built: -XX:AOTMode=record, then create.
+#   Earlier JDKs: a static AppCDS archive (-XX:DumpLoadedClassList, then
+#     -Xshare:dump). Not the simpler dynamic one (-XX:ArchiveClassesAtExit):
+#     JDK 17 leaves out of a dynamic archive the classes compiled for Java 5,
+#     and picocli's 170 are.
+# The build makes the archive of the JDK it runs on; the launcher makes
+# that of any other JDK the first time it runs on it (a few seconds, once).
+
+# cds_setup JAVA_HOME LIB CDS_ROOT: sets cds_opts, the options that start a
+# JVM of JAVA_HOME on LIB/* from its archive, making the archive if there is
+# none or a jar is newer. Without archive options when none can be made (no
+# CDS in that JDK, a read-only directory) or when JOCKER_CDS=off.
+cds_setup() {
+  cds_opts=
+  cds_version= cds_feature=
+  [ -r "$1/release" ] || return 0
+  while IFS='=' read -r key value; do
+    case "$key" in
+      JAVA_RUNTIME_VERSION) cds_version=$(printf %s "$value" | tr -d '"') ;;
+      JAVA_VERSION) cds_feature=${value#\"}; cds_feature=${cds_feature%%[.\"]*} ;;
+    esac
+  done < "$1/release"
+  [ -n "$cds_version" ] && [ -n "$cds_feature" ] || return 0
+  # Not class data, but known here: from JDK 22 on, JNA's first native call
+  # warns on stderr ("restricted method") unless native access is allowed.
+  [ "$cds_feature" -ge 22 ] && cds_opts="--enable-native-access=ALL-UNNAMED"
+  [ "${JOCKER_CDS:-}" != off ] || return 0
+  if [ "$cds_feature" -ge 24 ]; then
+    cds_archive="$3/$cds_version/jocker.aot"
+  else
+    cds_archive="$3/$cds_version/jocker.jsa"
+  fi
+  if cds_stale "$cds_archive" "$2" && cds_stale "$cds_archive.failed" "$2"; then
+    cds_train "$1/bin/java" "$2" "$cds_archive" || return 0
+  fi
+  [ -f "$cds_archive" ] || return 0
+  if [ "$cds_feature" -ge 24 ]; then
+    cds_opts="$cds_opts -XX:AOTCache=$cds_archive -Xlog:aot*=off,cds*=off"
+  else
+    cds_opts="$cds_opts -Xshare:auto -XX:SharedArchiveFile=$cds_archive -Xlog:cds*=off"
+  fi
+  # For the JVMs the CLI starts: the init, exec's init, the shim (InitLauncher).
+  cds_opts="$cds_opts -Djocker.cds=$cds_archive"
+}
+
+# cds_stale FILE LIB: true if FILE is missing or a jar of LIB is newer.
+cds_stale() {
+  [ -f "$1" ] || return 0
+  for jar in "$2"/*.jar; do
+    [ "$jar" -nt "$1" ] && return 0
+  done
+  return 1
+}
+
+# cds_train JAVA LIB ARCHIVE: the training run, into a file of this process
+# renamed into place at the end: concurrent first runs each make a whole
+# archive and the last rename wins; none ever reads half of one. Its output
+# goes to training.log beside it. A JDK that cannot make one leaves
+# ARCHIVE.failed, so that the next runs do not try again until a jar changes.
+cds_train() {
+  cds_dir=$(dirname "$3")
+  mkdir -p "$cds_dir" 2>/dev/null || return 1
+  cds_tmp="$3.$$"
+  cds_common="-XX:+UseSerialGC -XX:-UsePerfData"
+  [ "$cds_feature" -ge 22 ] && cds_common="$cds_common --enable-native-access=ALL-UNNAMED"
+  if [ "$cds_feature" -ge 24 ]; then
+    cds_record="-XX:AOTMode=record -XX:AOTConfiguration=$cds_tmp.conf"
+    cds_create="-XX:AOTMode=create -XX:AOTConfiguration=$cds_tmp.conf -XX:AOTCache=$cds_tmp"
+  else
+    cds_record="-XX:DumpLoadedClassList=$cds_tmp.classes"
+    cds_create="-Xshare:dump -XX:SharedClassListFile=$cds_tmp.classes -XX:SharedArchiveFile=$cds_tmp"
+  fi
+  # The options unquoted, to split them (a path with a space has no archive);
+  # the class path quoted: its * is for java to expand, in the order it will at run time.
+  if ("$1" $cds_record $cds_common -cp "$2/*" jocker.cli.Training \
+      && "$1" $cds_create $cds_common -cp "$2/*" jocker.cli.Training) >"$cds_tmp.log" 2>&1 \
+      && [ -s "$cds_tmp" ]; then
+    mv -f "$cds_tmp" "$3" && rm -f "$3.failed"
+  else
+    : >"$3.failed"
+  fi
+  mv -f "$cds_tmp.log" "$cds_dir/training.log" 2>/dev/null
+  rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes"
+  [ -f "$3" ]
+}
