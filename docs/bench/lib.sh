@@ -59,7 +59,7 @@ bench_find_jdks() {
       home=${home%/}
       [ -x "$home/bin/java" ] && [ ! -L "$home" ] || continue
       feature=$(bench_jdk_feature "$home")
-      [ "${feature:-0}" -gt "$best" ] && { best=$feature; JDK_NEWEST_HOME=$home; }
+      [[ $feature =~ ^[0-9]+$ ]] && [ "$feature" -gt "$best" ] && { best=$feature; JDK_NEWEST_HOME=$home; }
     done
   fi
   JDK17_FEATURE=$(bench_jdk_feature "$JDK17_HOME")
@@ -299,5 +299,16 @@ bench_pids_matching() { # NAME PATTERN: PIDs whose comm is NAME and whose comman
   done
   return 0
 }
-# Jocker's JVMs: every java process started from this repository's build.
-bench_jocker_pids() { bench_pids_matching java "$repo/solutions/dist/target/lib"; }
+# Jocker's processes: every process whose command line names this build's
+# jars (the CLI, jockerd, shims, monitors, a waiting init) or one of the
+# benchmark's Jocker state directories (a helper that is not a JVM). The
+# containers' own processes (busybox sleep) name neither.
+bench_jocker_pids() {
+  local dir cmdline
+  for dir in /proc/[0-9]*; do
+    cmdline=$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null) || continue
+    case "$cmdline" in
+      *"$repo/solutions/dist/target/lib"* | *"$BENCH_TMP/jocker"*) echo "${dir#/proc/}" ;;
+    esac
+  done
+}
