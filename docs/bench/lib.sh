@@ -137,6 +137,11 @@ bench_time_out() {
   bench_record "$variant" $(( 10#${t1/./} - 10#${t0/./} ))
   printf -v "$var" '%s' "${out%%$'\n'*}"
 }
+# bench_quiet COMMAND...: an untimed step (making a container to remove);
+# its output is shown only when it fails.
+bench_quiet() {
+  "$@" >/dev/null 2>"$BENCH_TMP/last.err" || { echo "bench: failed: $*" >&2; cat "$BENCH_TMP/last.err" >&2; exit 1; }
+}
 bench_stats() { # VARIANT -> "min median max" in ms
   tr ' ' '\n' <<<"${BENCH_SAMPLES[$1]}" | grep . | sort -n | awk '
     { v[NR] = $1 }

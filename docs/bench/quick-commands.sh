@@ -19,7 +19,7 @@ for ((round = 1; round <= rounds; round++)); do
   for home in "${BENCH_JDKS[@]}"; do
     jdk="JDK $(bench_jdk_feature "$home")"
     jocker=(env JAVA_HOME="$home" ./jocker --root "$JROOT")
-    "${jocker[@]}" run --name "gone$round" busybox true >/dev/null
+    bench_quiet "${jocker[@]}" run --name "gone$round" busybox true
     bench_time "java -Xshare:auto -version ($jdk)" "$home/bin/java" -Xshare:auto -version
     bench_time "jocker --version ($jdk)" "${jocker[@]}" --version
     bench_time "jocker ps ($jdk)" "${jocker[@]}" ps
