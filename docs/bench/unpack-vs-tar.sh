@@ -37,7 +37,8 @@ bytes=$(stat -c %s "$work/layer.tar")
 diff_id="sha256:$(sha256sum "$work/layer.tar" | cut -d' ' -f1)"
 gzip -6 < "$work/layer.tar" > "$work/layer.tar.gz"
 rm -rf "$work/tree" "$work/layer.tar"
-echo "layer: $files files, $bytes bytes, $(stat -c %s "$work/layer.tar.gz") bytes gzip; $(nproc) CPUs"
+echo "layer: $files files, $bytes bytes, $(stat -c %s "$work/layer.tar.gz") bytes gzip; $(nproc) CPUs; $(uptime)"
 
 java -XX:+UseSerialGC -cp "solutions/dist/target/lib/*" docs/bench/UnpackBench.java \
   "$work/layer.tar.gz" "$diff_id" "$work" "$rounds" "$bytes"
+echo "after: $(uptime)"
