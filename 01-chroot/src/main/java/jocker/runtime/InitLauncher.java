@@ -97,6 +97,10 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
         } else {
             options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
         }
+        if (archive != null && !archive.isEmpty()) {
+            // The JVMs these start (the monitor's inits and zygotes) use it too.
+            options.add("-D" + ARCHIVE_PROPERTY + "=" + archive);
+        }
         return options;
     }
     // end::start-options[]

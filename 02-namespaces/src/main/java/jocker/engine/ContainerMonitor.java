@@ -19,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import jocker.linux.Kernel;
+import jocker.namespaces.Zygote;
+import jocker.namespaces.ZygotePool;
 import jocker.runtime.InitLauncher;
 
 /**
@@ -53,6 +55,8 @@ public final class ContainerMonitor {
     private int busy; // containers running, and requests being answered
     private long idleSince = System.nanoTime();
     private boolean closing;
+    private int holders; // connections that keep the monitor, and a zygote, until they close
+    private ZygotePool zygotes;
 
     private ContainerMonitor(ContainerStore store, InitLauncher launcher) {
         this.store = store;
@@ -156,6 +160,10 @@ public final class ContainerMonitor {
                 out.flush();
                 if (request != null && request.startsWith("start ")) {
                     out.write(start(request.substring("start ".length())));
+                } else if ("hold".equals(request)) {
+                    out.write("held\n");
+                    out.flush();
+                    hold(client);
                 } else if ("status".equals(request)) {
                     out.write("pid " + ProcessHandle.current().pid() + " subreaper " + Kernel.isChildSubreaper()
                             + "\n");
@@ -204,6 +212,38 @@ public final class ContainerMonitor {
             return "failed\ndid not start within " + Engine.START_TIMEOUT.toSeconds() + " s\n";
         }
         return "started\n";
+    }
+
+    /**
+     * Keeps the monitor from exiting, and a {@link Zygote} ready, until the
+     * holder (jockerd) closes its connection or dies. The zygote costs a
+     * JVM's memory while it waits, so only a daemon that starts containers
+     * often asks for one; {@code jocker run -d} starts its init cold.
+     */
+    private void hold(SocketChannel client) throws IOException {
+        synchronized (this) {
+            if (holders++ == 0) {
+                zygotes = ZygotePool.start(launcher);
+                ZygotePool.install(zygotes);
+            }
+        }
+        try {
+            java.nio.ByteBuffer ignored = java.nio.ByteBuffer.allocate(64);
+            while (client.read(ignored.clear()) >= 0) {
+                // the holder sends nothing: this waits for its close
+            }
+        } finally {
+            ZygotePool released = null;
+            synchronized (this) {
+                if (--holders == 0) {
+                    released = zygotes;
+                    zygotes = null;
+                }
+            }
+            if (released != null) {
+                released.close();
+            }
+        }
     }
 
     // tag::start-init[]

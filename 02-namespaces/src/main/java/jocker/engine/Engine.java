@@ -202,6 +202,15 @@ public final class Engine {
     }
 
     /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
+    /**
+     * Keeps this state directory's monitor running, with an init started in
+     * advance for the next container, until the returned channel is closed:
+     * see {@link MonitorClient#hold}.
+     */
+    public java.nio.channels.SocketChannel holdMonitor() throws IOException {
+        return MonitorClient.hold(root, monitorCommand());
+    }
+
     List<String> monitorCommand() {
         List<String> cmd = new ArrayList<>(launcher().commandLine(ContainerMonitor.class.getName(),
                 List.of(root.toString())));

@@ -77,30 +77,63 @@ public final class MonitorClient {
     }
 
     /**
+     * Keeps the monitor of {@code root} running, with a {@link jocker.namespaces.Zygote} ready, until the
+     * returned channel is closed (or its owner dies): what jockerd does for as long as it runs, so that a
+     * container it starts finds its init already started.
+     */
+    public static SocketChannel hold(Path root, List<String> monitorCommand) throws IOException {
+        SocketChannel channel = connect(root, "hold", monitorCommand);
+        try {
+            if (!"held".equals(readLine(new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8))))) {
+                throw new IOException("the container monitor of " + root + " refused to be held");
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
      * Sends {@code request} and returns the answer's lines after
-     * {@code accepted}. A monitor that closes without {@code accepted} is
-     * exiting: the request goes to a new one.
+     * {@code accepted}.
      */
     private static List<String> ask(Path root, String request, List<String> monitorCommand) throws IOException {
+        try (SocketChannel channel = connect(root, request, monitorCommand)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(line);
+            }
+            return lines;
+        }
+    }
+
+    /**
+     * Sends {@code request} to the monitor, starting one if none answers, and
+     * returns the channel once it said {@code accepted}; the answer follows
+     * on it. A monitor that closes without {@code accepted} is exiting: the
+     * request goes to a new one.
+     */
+    private static SocketChannel connect(Path root, String request, List<String> monitorCommand) throws IOException {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long launched = 0;
         while (true) {
-            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
                 channel.connect(UnixDomainSocketAddress.of(socket(root)));
                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
                 out.write(request + "\n");
                 out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                        StandardCharsets.UTF_8));
-                if ("accepted".equals(readLine(in))) {
-                    List<String> lines = new ArrayList<>();
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                    return lines;
+                if (readAccepted(channel)) {
+                    return channel;
                 }
                 // closed unanswered: that monitor is exiting, and the next one starts once it has
+                channel.close();
             } catch (IOException none) {
+                channel.close();
                 // no monitor listens (yet)
                 if (System.nanoTime() > deadline) {
                     throw new IOException("no container monitor answers on " + socket(root) + ": see "
@@ -113,6 +146,26 @@ public final class MonitorClient {
                 }
             }
             sleep();
+        }
+    }
+
+    /**
+     * Reads the line {@code accepted} byte by byte, so that nothing of the answer after it is taken
+     * from the channel; false if the monitor closed first.
+     */
+    private static boolean readAccepted(SocketChannel channel) {
+        byte[] expected = "accepted\n".getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        try {
+            for (byte b : expected) {
+                one.clear();
+                if (channel.read(one) != 1 || one.get(0) != b) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException reset) {
+            return false;
         }
     }
 
