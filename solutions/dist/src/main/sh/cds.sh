@@ -27,7 +27,7 @@ cds_setup() {
   [ -r "$1/release" ] || return 0
   while IFS='=' read -r key value; do
     case "$key" in
-      JAVA_RUNTIME_VERSION) cds_version=$(printf %s "$value" | tr -d '"') ;;
+      JAVA_RUNTIME_VERSION) cds_version=${value#\"}; cds_version=${cds_version%\"} ;;
       JAVA_VERSION) cds_feature=${value#\"}; cds_feature=${cds_feature%%[.\"]*} ;;
     esac
   done < "$1/release"

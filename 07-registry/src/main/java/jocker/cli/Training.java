@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import jocker.api.ApiServer;
 import jocker.engine.ContainerState;
+import jocker.engine.Engine;
 import jocker.engine.ContainerStore;
 import jocker.images.ImageConfig;
 import jocker.runtime.Init;
@@ -66,6 +68,7 @@ public final class Training {
             loadApplicationClasses();
             writeAndReadState(root);
             runQuickCommands(root);
+            askADaemon(root);
             parse();
             InitStep.all();
             Init.USED_AFTER_ROOT_SWITCH.forEach(Training::initialize);
@@ -126,6 +129,48 @@ public final class Training {
                 {"architecture":"amd64","os":"linux","config":{"Env":["PATH=/bin"],"Cmd":["sh"]},
                  "rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"training"}]}
                 """.getBytes(StandardCharsets.UTF_8), "training");
+    }
+
+    /**
+     * Both ends of the Engine API: jockerd's server (Netty on a UNIX socket in
+     * the temporary directory) answering {@code jocker -H … ps} and
+     * {@code inspect}. Where that cannot run (no epoll, say), the archive
+     * holds the rest.
+     */
+    private static void askADaemon(Path root) {
+        Path socket = root.resolve("training.sock");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try {
+            ApiServer server = ApiServer.start(socket, root, new Engine(root),
+                    new ApiServer.ApiLog(ApiServer.ApiLog.Level.ERROR, quiet));
+            try {
+                runQuietly(List.of(List.of("-H", "unix://" + socket, "ps", "-a"),
+                        List.of("-H", "unix://" + socket, "inspect", "training"),
+                        List.of("-H", "unix://" + socket, "version")));
+            } finally {
+                server.close();
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // trained without it
+        }
+    }
+
+    private static void runQuietly(List<List<String>> lines) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            for (List<String> line : lines) {
+                String[] args = line.toArray(String[]::new);
+                PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                Jocker.commandLine(Integer.MAX_VALUE, Jocker.subcommandOf(args))
+                        .setOut(discard).setErr(discard).execute(args);
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     /** The commands that need no root and change nothing, run against the temporary state. */
