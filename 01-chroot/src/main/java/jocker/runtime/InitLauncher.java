@@ -95,7 +95,8 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
         } else if (archive.endsWith(".aot")) {
             options.addAll(List.of("-XX:AOTCache=" + archive, "-Xlog:aot*=off,cds*=off"));
         } else {
-            options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
+            options.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive,
+                    "-Xlog:cds*=off"));
         }
         if (archive != null && !archive.isEmpty()) {
             // The JVMs these start (the monitor's inits and zygotes) use it too.

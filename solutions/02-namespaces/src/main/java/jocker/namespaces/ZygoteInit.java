@@ -46,7 +46,8 @@ public final class ZygoteInit {
     public static void main(String[] args) {
         Init.runAsInit(() -> {
             List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
-            Kernel.unshare(0); // loads the C library binding: unshare(2) with no flags changes nothing
+            // Loads the C library binding: unshare(2) with no flags changes nothing.
+            Kernel.unshare(0);
             warmUpSpecReader();
             warmUpSeccomp();
             say(READY + "\n");
