@@ -85,7 +85,7 @@ cds_train() {
   # the class path quoted: its * is for java to expand, in the order it will at run time.
   if ("$1" $cds_record $cds_common -cp "$2/*" jocker.cli.Training \
       && "$1" $cds_create $cds_common -cp "$2/*" jocker.cli.Training) >"$cds_tmp.log" 2>&1 \
-      && [ -s "$cds_tmp" ]; then
+      && [ -s "$cds_tmp" ] && cds_check "$1" "$2" "$cds_tmp" >>"$cds_tmp.log" 2>&1; then
     mv -f "$cds_tmp" "$3" && rm -f "$3.failed"
   else
     : >"$3.failed"
@@ -93,4 +93,22 @@ cds_train() {
   mv -f "$cds_tmp.log" "$cds_dir/training.log" 2>/dev/null
   rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes"
   [ -f "$3" ]
+}
+
+# cds_check JAVA LIB ARCHIVE: the archive works as the init will use it: with
+# sharing required (the JVM refuses to start otherwise), the init, run with no
+# bundle, maps its class from the archive and prints its usage line and nothing
+# else (a JVM warning there would land in every container's output).
+cds_check() {
+  if [ "$cds_feature" -ge 24 ]; then
+    cds_use="-XX:AOTMode=on -XX:AOTCache=$3 -Xlog:aot*=off,cds*=off"
+  else
+    cds_use="-Xshare:on -XX:SharedArchiveFile=$3 -Xlog:cds*=off"
+  fi
+  cds_out=$("$1" $cds_use $cds_common -Xlog:class+load=info:file="$3.loaded" -cp "$2/*" \
+    jocker.runtime.Init 2>&1)
+  cds_loaded=$(grep -c ' jocker.runtime.Init source: shared objects file' "$3.loaded")
+  rm -f "$3.loaded"
+  echo "check: init said: $cds_out; Init from the archive: $cds_loaded"
+  [ "$cds_out" = "jocker-init: usage: Init <bundle directory>" ] && [ "$cds_loaded" = 1 ]
 }
