@@ -143,12 +143,28 @@ public final class EventLog {
             }
         }
 
+        /**
+         * Opens the log and notes its inode; if a rotation came between the
+         * open and the look at the inode, the two would not match and the
+         * tail would read the old file forever: then it opens again.
+         */
         private void open() throws IOException {
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-                inode = Files.getAttribute(file, "unix:ino");
-            } catch (NoSuchFileException none) {
-                channel = null;
+            while (true) {
+                try {
+                    Object before = Files.getAttribute(file, "unix:ino");
+                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                    inode = Files.getAttribute(file, "unix:ino");
+                    if (inode.equals(before)) {
+                        return;
+                    }
+                    channel.close();
+                } catch (NoSuchFileException none) {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                    channel = null;
+                    return;
+                }
             }
         }
 
@@ -169,7 +185,10 @@ public final class EventLog {
                 if (now.equals(inode)) {
                     break;
                 }
-                channel.close(); // rotated: what the old file had is read; on to the new one
+                // Rotated: lines may have been appended to the old file after the read above and before
+                // the rotation (the writer rotates only between whole lines): read them, then go on.
+                readToEnd(events);
+                channel.close();
                 partial.reset();
                 open();
             }
