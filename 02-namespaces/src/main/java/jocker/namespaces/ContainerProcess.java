@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.spec.Spec;
@@ -62,8 +61,6 @@ public final class ContainerProcess {
         ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(bundle));
         builder.environment().clear();
         builder.redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err());
-        Set<Namespace> namespaces = Namespace.requestedBy(spec);
-        namespaces.retainAll(Namespace.BY_PARENT);
-        return NamespacedStart.start(builder, namespaces);
+        return NamespacedStart.start(builder, Namespace.madeByParent(spec));
     }
 }

@@ -67,6 +67,13 @@ public enum Namespace {
         return set;
     }
 
+    /** Of the namespaces {@code spec} asks to be made new, those the parent makes ({@link #BY_PARENT}). */
+    public static Set<Namespace> madeByParent(Spec spec) {
+        Set<Namespace> set = requestedBy(spec);
+        set.retainAll(BY_PARENT);
+        return set;
+    }
+
     /** The {@code CLONE_NEW*} flag for unshare(2) and setns(2). */
     public int flag() {
         return flag;

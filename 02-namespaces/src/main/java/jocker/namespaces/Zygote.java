@@ -69,8 +69,7 @@ public final class Zygote implements AutoCloseable {
      * pipes after the bundle's line, but nothing checks that yet.
      */
     public static boolean suits(Spec spec, Stdio stdio) {
-        Set<Namespace> byParent = Namespace.requestedBy(spec);
-        byParent.retainAll(Namespace.BY_PARENT);
+        Set<Namespace> byParent = Namespace.madeByParent(spec);
         Set<Namespace> made = EnumSet.copyOf(NAMESPACES);
         made.add(Namespace.MNT);
         return byParent.equals(made) && !Boolean.TRUE.equals(spec.process.terminal)

@@ -155,6 +155,7 @@ public final class Training {
         }
     }
 
+    /** Runs each argument line through the CLI as {@code jocker} would, its output discarded. */
     private static void runQuietly(List<List<String>> lines) {
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -176,19 +177,8 @@ public final class Training {
     /** The commands that need no root and change nothing, run against the temporary state. */
     private static void runQuickCommands(Path root) {
         String dir = root.toString();
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // ps prints on System.out
-        try {
-            for (List<String> line : List.of(List.of("--version"), List.of("--root", dir, "ps", "-a"),
-                    List.of("--root", dir, "inspect", "training"), List.of("--root", dir, "inspect", "none"))) {
-                String[] args = line.toArray(String[]::new);
-                PrintWriter discard = new PrintWriter(Writer.nullWriter());
-                Jocker.commandLine(Integer.MAX_VALUE, Jocker.subcommandOf(args))
-                        .setOut(discard).setErr(discard).execute(args);
-            }
-        } finally {
-            System.setOut(out);
-        }
+        runQuietly(List.of(List.of("--version"), List.of("--root", dir, "ps", "-a"),
+                List.of("--root", dir, "inspect", "training"), List.of("--root", dir, "inspect", "none")));
     }
 
     /** Picocli's model of every subcommand, and the usual argument lines parsed against it. */
