@@ -16,7 +16,7 @@ repo=$(pwd)
 bench_die() { echo "bench: $*" >&2; exit 2; }
 
 [ "$(id -u)" = 0 ] || bench_die "run as root"
-[ -x ./jocker ] && [ -d solutions/dist/target/lib ] \
+[ -x ./jocker ] && [ -f solutions/dist/target/jocker.jar ] \
   || bench_die "run from the repository root after ./mvnw -B package -DskipTests"
 
 # ---------------------------------------------------------------- clean-up
@@ -313,7 +313,7 @@ bench_jocker_pids() {
   for dir in /proc/[0-9]*; do
     cmdline=$({ tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null) || continue
     case "$cmdline" in
-      *"$repo/solutions/dist/target/lib"* | *"$BENCH_TMP/jocker"*) echo "${dir#/proc/}" ;;
+      *"$repo/solutions/dist/target/lib"* | *"$repo/solutions/dist/target/jocker.jar"* | *"$BENCH_TMP/jocker"*) echo "${dir#/proc/}" ;;
     esac
   done
 }

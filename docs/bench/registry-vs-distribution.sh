@@ -27,7 +27,7 @@ layers=${3:-4}
 for tool in skopeo docker-registry python3 gzip; do
   command -v "$tool" >/dev/null || { echo "registry-vs-distribution: $tool is not installed" >&2; exit 2; }
 done
-[ -x ./jocker ] && [ -d solutions/dist/target/lib ] \
+[ -x ./jocker ] && [ -f solutions/dist/target/jocker.jar ] \
   || { echo "registry-vs-distribution: run from the repository root after ./mvnw -B package -DskipTests" >&2; exit 2; }
 
 work=$(mktemp -d "${BENCH_DIR:-/var/tmp}/jocker-registry-bench.XXXXXX")

@@ -5,8 +5,8 @@
 # quick jocker command loads about 2,000. A class-data archive holds them
 # ready to map. It is made by a training run (jocker.cli.Training: the
 # classes the CLI, the init and the shim load, without running a container)
-# and is valid only for the JDK build and the exact class path (lib/*, in
-# that order, same jar files) it was made with: one per JDK, under
+# and is valid only for the JDK build and the exact class path (jocker.jar,
+# the same file) it was made with: one per JDK, under
 # solutions/dist/target/cds/<java.runtime.version>/.
 #   JDK 24 and later: an AOT cache (JEP 483), which also keeps the classes
 #     linked and some objects built: -XX:AOTMode=record, then create.
@@ -17,10 +17,11 @@
 # The build makes the archive of the JDK it runs on; the launcher makes
 # that of any other JDK the first time it runs on it (a few seconds, once).
 
-# cds_setup JAVA_HOME LIB CDS_ROOT: sets cds_opts, the options that start a
-# JVM of JAVA_HOME on LIB/* from its archive, making the archive if there is
-# none or a jar is newer. Without archive options when none can be made (no
+# cds_setup JAVA_HOME JAR CDS_ROOT: sets cds_opts, the options that start a
+# JVM of JAVA_HOME on class path JAR from its archive, making the archive if
+# there is none or the jar is newer. Without archive options when none can be made (no
 # CDS in that JDK, a read-only directory) or when JOCKER_CDS=off.
+cds_mapping="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 cds_setup() {
   cds_opts=
   cds_version= cds_feature=
@@ -30,6 +31,8 @@ cds_setup() {
       JAVA_RUNTIME_VERSION) cds_version=${value#\"}; cds_version=${cds_version%\"} ;;
       JAVA_VERSION) cds_feature=${value#\"}; cds_feature=${cds_feature%%[.\"]*} ;;
     esac
+    # Both are near the top; the shell reads a byte per read(2), and MODULES is long.
+    [ -n "$cds_version" ] && [ -n "$cds_feature" ] && break
   done < "$1/release"
   [ -n "$cds_version" ] && [ -n "$cds_feature" ] || return 0
   # Not class data, but known here: from JDK 22 on, JNA's first native call
@@ -50,20 +53,24 @@ cds_setup() {
   else
     cds_opts="$cds_opts -Xshare:auto -XX:SharedArchiveFile=$cds_archive -Xlog:cds*=off"
   fi
+  # Map the archive where it was made to be mapped. This JDK's default
+  # (ArchiveRelocationMode=1, JDK 20's, which Debian's 17 has too) maps it
+  # elsewhere and rewrites every pointer in it: 0.1 s of each JVM's start
+  # for Jocker's 35 MB archive. Mode 0 relocates only if that address is
+  # taken; the price is an archive at a predictable address (see the
+  # book's chapter 1).
+  cds_opts="$cds_opts $cds_mapping"
   # For the JVMs the CLI starts: the init, exec's init, the shim (InitLauncher).
   cds_opts="$cds_opts -Djocker.cds=$cds_archive"
 }
 
-# cds_stale FILE LIB: true if FILE is missing or a jar of LIB is newer.
+# cds_stale FILE JAR: true if FILE is missing or JAR is newer.
 cds_stale() {
   [ -f "$1" ] || return 0
-  for jar in "$2"/*.jar; do
-    [ "$jar" -nt "$1" ] && return 0
-  done
-  return 1
+  [ "$2" -nt "$1" ]
 }
 
-# cds_train JAVA LIB ARCHIVE: the training run, into a file of this process
+# cds_train JAVA JAR ARCHIVE: the training run, into a file of this process
 # renamed into place at the end: concurrent first runs each make a whole
 # archive and the last rename wins; none ever reads half of one. Its output
 # goes to training.log beside it. A JDK that cannot make one leaves
@@ -81,10 +88,9 @@ cds_train() {
     cds_record="-XX:DumpLoadedClassList=$cds_tmp.classes"
     cds_create="-Xshare:dump -XX:SharedClassListFile=$cds_tmp.classes -XX:SharedArchiveFile=$cds_tmp"
   fi
-  # The options unquoted, to split them (a path with a space has no archive);
-  # the class path quoted: its * is for java to expand, in the order it will at run time.
-  if ("$1" $cds_record $cds_common -cp "$2/*" jocker.cli.Training \
-      && "$1" $cds_create $cds_common -cp "$2/*" jocker.cli.Training) >"$cds_tmp.log" 2>&1 \
+  # The options unquoted, to split them (a path with a space has no archive).
+  if ("$1" $cds_record $cds_common -cp "$2" jocker.cli.Training \
+      && "$1" $cds_create $cds_common -cp "$2" jocker.cli.Training) >"$cds_tmp.log" 2>&1 \
       && [ -s "$cds_tmp" ] && cds_check "$1" "$2" "$cds_tmp" >>"$cds_tmp.log" 2>&1; then
     mv -f "$cds_tmp" "$3" && rm -f "$3.failed"
   else
@@ -95,7 +101,7 @@ cds_train() {
   [ -f "$3" ]
 }
 
-# cds_check JAVA LIB ARCHIVE: the archive works as the init will use it: with
+# cds_check JAVA JAR ARCHIVE: the archive works as the init will use it: with
 # sharing required (the JVM refuses to start otherwise), the init, run with no
 # bundle, maps its class from the archive and prints its usage line and nothing
 # else (a JVM warning there would land in every container's output).
@@ -105,7 +111,7 @@ cds_check() {
   else
     cds_use="-Xshare:on -XX:SharedArchiveFile=$3 -Xlog:cds*=off"
   fi
-  cds_out=$("$1" $cds_use $cds_common -Xlog:class+load=info:file="$3.loaded" -cp "$2/*" \
+  cds_out=$("$1" $cds_use $cds_common -Xlog:class+load=info:file="$3.loaded" -cp "$2" \
     jocker.runtime.Init 2>&1)
   cds_loaded=$(grep -c ' jocker.runtime.Init source: shared objects file' "$3.loaded")
   rm -f "$3.loaded"

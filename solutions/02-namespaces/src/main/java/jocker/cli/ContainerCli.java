@@ -1,5 +1,6 @@
 package jocker.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import jocker.engine.ContainerEngine;
 import jocker.engine.Engine;
 import jocker.engine.LocalEngine;
 import jocker.engine.RemoteEngineProvider;
+import jocker.runtime.Stdio;
 
 /** What chapter 2's commands share. */
 final class ContainerCli {
@@ -32,6 +34,19 @@ final class ContainerCli {
         return new LocalEngine(new Engine(jocker.images().root()));
     }
     // end::engine[]
+
+    /**
+     * Starts the init of the container that {@code run} is about to run in
+     * the foreground, daemonless, before the rest of its work: see
+     * {@link Engine#prepareRun}. Closing the result kills it if unused.
+     */
+    static Closeable prepareRun(Jocker jocker) throws IOException {
+        if (jocker.host().isPresent()) {
+            return () -> { };
+        }
+        Jocker.requireRoot(WHY_ROOT);
+        return Engine.prepareRun(jocker.root(), Stdio.inherit());
+    }
 
     /** The engine, for a command that only reads the containers' records ({@code ps}): no root needed. */
     static ContainerEngine reader(Jocker jocker) {

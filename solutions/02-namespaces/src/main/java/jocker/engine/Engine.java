@@ -1,6 +1,7 @@
 package jocker.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import jocker.images.Trees;
 import jocker.linux.Kernel;
 import jocker.namespaces.ExecInit;
 import jocker.namespaces.NamespaceJoin;
+import jocker.namespaces.ZygotePool;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.security.Confinement;
@@ -150,7 +152,31 @@ public final class Engine {
 
     /** The launcher of this engine's init JVMs; they carry {@code --chapter} on. */
     public InitLauncher launcher() {
+        return launcher(root);
+    }
+
+    private static InitLauncher launcher(Path root) {
         return InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo()));
+    }
+
+    /**
+     * Starts, before the container exists, the init of the container that
+     * this process will run next on {@code stdio} ({@link #runForeground})
+     * with the engine of state directory {@code root}:
+     * a {@link ZygotePool#once} installed in this process, whose JVM starts
+     * while the engine makes the container: on two cores or more, most of
+     * the init JVM's start is then no longer on the way. A container that
+     * does not suit it (another namespace set, a terminal) starts cold.
+     * Nothing when this process keeps a pool already (a monitor held by
+     * jockerd). Closing what it returns kills the zygote if nobody took it.
+     */
+    public static Closeable prepareRun(Path root, Stdio stdio) {
+        if (ZygotePool.installed().isPresent()) {
+            return () -> { };
+        }
+        ZygotePool pool = ZygotePool.once(launcher(root), stdio);
+        ZygotePool.install(pool);
+        return pool::close;
     }
 
     /**

@@ -39,6 +39,9 @@ public final class ZygoteInit {
     /** What the zygote writes on its stdout once it waits for its bundle. */
     public static final String READY = "jocker-zygote ready";
 
+    /** {@code -Djocker.zygote.announce=false}: no {@link #READY} line, its stdout being the container's. */
+    static final String ANNOUNCE_PROPERTY = "jocker.zygote.announce";
+
     private ZygoteInit() {
     }
 
@@ -50,7 +53,9 @@ public final class ZygoteInit {
             Kernel.unshare(0);
             warmUpSpecReader();
             warmUpSeccomp();
-            say(READY + "\n");
+            if (!"false".equals(System.getProperty(ANNOUNCE_PROPERTY))) {
+                say(READY + "\n");
+            }
             String bundle = readLine(new FileInputStream(FileDescriptor.in));
             if (bundle == null) {
                 Runtime.getRuntime().halt(0); // not taken: the owner closed our stdin
