@@ -45,7 +45,8 @@ final class ContainerCli {
             return () -> { };
         }
         Jocker.requireRoot(WHY_ROOT);
-        return Engine.prepareRun(jocker.root(), Stdio.inherit());
+        // images() first: it points this JVM's JNA at its native library, which the zygote's start loads.
+        return Engine.prepareRun(jocker.images().root(), Stdio.inherit());
     }
 
     /** The engine, for a command that only reads the containers' records ({@code ps}): no root needed. */

@@ -31,13 +31,14 @@ public final class NamespacedStart {
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there
         // begin exercise 2.1: in a new platform thread, unshare(2) the namespaces (Kernel.unshare
         //   with Namespace.flags) and start the builder's process; join the thread, then return
-        //   the process or rethrow what failed (IOException or RuntimeException).
+        //   the process or rethrow what failed (IOException or RuntimeException; an Error
+        //   as an IllegalStateException).
         Thread thread = new Thread(() -> {
             try {
                 Kernel.unshare(Namespace.flags(namespaces));
                 started.set(builder.start());
-            } catch (IOException | RuntimeException e) {
-                failed.set(e);
+            } catch (IOException | RuntimeException | Error e) {
+                failed.set(e); // an Error too: a binding that cannot load must not look like no process
             }
         }, "jocker-unshare");
         thread.start();
@@ -52,6 +53,8 @@ public final class NamespacedStart {
             throw io;
         } else if (error instanceof RuntimeException re) {
             throw re;
+        } else if (error != null) {
+            throw new IllegalStateException("cannot start the container: " + error, error);
         }
         return started.get();
         // end exercise 2.1
