@@ -36,15 +36,21 @@ final class ContainerCli {
     // end::engine[]
 
     /**
-     * Starts the init of the container that {@code run} is about to run in
-     * the foreground, daemonless, before the rest of its work: see
-     * {@link Engine#prepareRun}. Closing the result kills it if unused.
+     * Starts, daemonless, what {@code run} will need before the rest of its
+     * work: for a container in the foreground its init ({@link
+     * Engine#prepareRun}; closing the result kills it if unused), for one
+     * detached ({@code -d}) the state directory's monitor ({@link
+     * Engine#prepareStart}).
      */
-    static Closeable prepareRun(Jocker jocker) throws IOException {
+    static Closeable prepareRun(Jocker jocker, boolean detach) throws IOException {
         if (jocker.host().isPresent()) {
             return () -> { };
         }
         Jocker.requireRoot(WHY_ROOT);
+        if (detach) {
+            Engine.prepareStart(jocker.root()); // the monitor, and the init it starts for this container
+            return () -> { };
+        }
         // images() first: it points this JVM's JNA at its native library, which the zygote's start loads.
         return Engine.prepareRun(jocker.images().root(), Stdio.inherit());
     }

@@ -88,8 +88,9 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
 
     @Override
     public Integer call() throws Exception {
-        // In the foreground, the container's init JVM starts now, while the engine makes the container.
-        try (Closeable init = detach ? () -> { } : ContainerCli.prepareRun(jocker)) {
+        // The container's init JVM (in the foreground) or its monitor's (-d) starts now, while the engine
+        // makes the container.
+        try (Closeable prepared = ContainerCli.prepareRun(jocker, detach)) {
             CreateRequest request = new CreateRequest(image, command, name, hostname,
                     process.environment(Spec.DEFAULT_ENV), process.workdir(), autoRemove);
             for (RunOptions options : chapterOptions) {

@@ -180,6 +180,17 @@ public final class Engine {
     }
 
     /**
+     * Starts the monitor of state directory {@code root} now if none runs,
+     * without waiting for it: {@code run -d} calls this first, so that the
+     * monitor's JVM (and the init it starts in advance for the container it
+     * was started for) starts while the engine still makes the container.
+     * The start request finds it, or starts one as it would have.
+     */
+    public static void prepareStart(Path root) throws IOException {
+        MonitorClient.prelaunch(root, monitorCommand(root));
+    }
+
+    /**
      * Runs the container on the caller's streams until it exits. If jocker
      * itself is stopped (SIGTERM, Ctrl-C), the container is stopped too.
      */
@@ -227,7 +238,6 @@ public final class Engine {
         throw notStarted(state, why.isEmpty() ? "its monitor said nothing" : why, null);
     }
 
-    /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
     /**
      * Keeps this state directory's monitor running, with an init started in
      * advance for the next container, until the returned channel is closed:
@@ -238,7 +248,12 @@ public final class Engine {
     }
 
     List<String> monitorCommand() {
-        List<String> cmd = new ArrayList<>(launcher().commandLine(ContainerMonitor.class.getName(),
+        return monitorCommand(root);
+    }
+
+    /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
+    private static List<String> monitorCommand(Path root) {
+        List<String> cmd = new ArrayList<>(launcher(root).commandLine(ContainerMonitor.class.getName(),
                 List.of(root.toString())));
         // Threads (two or three per container) that need little stack, and a small heap: it holds states.
         cmd.addAll(1, List.of("-Xss256k", "-Xms8m", "-Xmx64m", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10",
