@@ -88,17 +88,22 @@ public final class Jocker implements Runnable {
      * ({@code jocker --version}).
      */
     static CommandLine commandLine(int upTo, String only) {
+        // Picocli looks for Groovy's Closure class first: a class that is not there is looked
+        // for in every jar of the class path, opening each (tens of milliseconds).
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = new CommandLine(new Jocker());
         Map<String, Subcommand> byName = new LinkedHashMap<>();
-        ServiceLoader.load(Subcommand.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(c -> c.chapter() <= upTo)
-                .sorted(Comparator.comparingInt(Subcommand::chapter))
-                .forEach(c -> byName.put(nameOf(c), c));
-        boolean one = only != null && byName.containsKey(only);
         boolean none = "".equals(only);
+        if (!none) {
+            ServiceLoader.load(Subcommand.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .filter(c -> c.chapter() <= upTo)
+                    .sorted(Comparator.comparingInt(Subcommand::chapter))
+                    .forEach(c -> byName.put(nameOf(c), c));
+        }
+        boolean one = only != null && byName.containsKey(only);
         byName.forEach((name, command) -> {
-            if (none || one && !name.equals(only)) {
+            if (one && !name.equals(only)) {
                 return;
             }
             CommandLine sub = new CommandLine(command).setStopAtPositional(true);

@@ -1,5 +1,6 @@
 package jocker.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import jocker.engine.ContainerEngine;
 import jocker.engine.Engine;
 import jocker.engine.LocalEngine;
 import jocker.engine.RemoteEngineProvider;
+import jocker.runtime.Stdio;
 
 /** What chapter 2's commands share. */
 final class ContainerCli {
@@ -32,6 +34,26 @@ final class ContainerCli {
         return new LocalEngine(new Engine(jocker.images().root()));
     }
     // end::engine[]
+
+    /**
+     * Starts, daemonless, what {@code run} will need before the rest of its
+     * work: for a container in the foreground its init ({@link
+     * Engine#prepareRun}; closing the result kills it if unused), for one
+     * detached ({@code -d}) the state directory's monitor ({@link
+     * Engine#prepareStart}).
+     */
+    static Closeable prepareRun(Jocker jocker, boolean detach) throws IOException {
+        if (jocker.host().isPresent()) {
+            return () -> { };
+        }
+        Jocker.requireRoot(WHY_ROOT);
+        if (detach) {
+            Engine.prepareStart(jocker.root()); // the monitor, and the init it starts for this container
+            return () -> { };
+        }
+        // images() first: it points this JVM's JNA at its native library, which the zygote's start loads.
+        return Engine.prepareRun(jocker.images().root(), Stdio.inherit());
+    }
 
     /** The engine, for a command that only reads the containers' records ({@code ps}): no root needed. */
     static ContainerEngine reader(Jocker jocker) {

@@ -1,5 +1,6 @@
 package jocker.cli;
 
+import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,18 +88,22 @@ public final class ContainerRunCommand implements Callable<Integer>, Subcommand 
 
     @Override
     public Integer call() throws Exception {
-        CreateRequest request = new CreateRequest(image, command, name, hostname,
-                process.environment(Spec.DEFAULT_ENV), process.workdir(), autoRemove);
-        for (RunOptions options : chapterOptions) {
-            request = options.addTo(request); // a value Docker refuses fails here, before anything is made
+        // The container's init JVM (in the foreground) or its monitor's (-d) starts now, while the engine
+        // makes the container.
+        try (Closeable prepared = ContainerCli.prepareRun(jocker, detach)) {
+            CreateRequest request = new CreateRequest(image, command, name, hostname,
+                    process.environment(Spec.DEFAULT_ENV), process.workdir(), autoRemove);
+            for (RunOptions options : chapterOptions) {
+                request = options.addTo(request); // a value Docker refuses fails here, before anything is made
+            }
+            ContainerEngine containers = ContainerCli.engine(jocker);
+            String id = containers.create(request);
+            if (detach) {
+                containers.start(id);
+                System.out.println(id);
+                return 0;
+            }
+            return containers.runAttached(id, Stdio.inherit());
         }
-        ContainerEngine containers = ContainerCli.engine(jocker);
-        String id = containers.create(request);
-        if (detach) {
-            containers.start(id);
-            System.out.println(id);
-            return 0;
-        }
-        return containers.runAttached(id, Stdio.inherit());
     }
 }

@@ -22,6 +22,7 @@ import jocker.linux.Kernel;
 import jocker.namespaces.Zygote;
 import jocker.namespaces.ZygotePool;
 import jocker.runtime.InitLauncher;
+import jocker.runtime.Stdio;
 
 /**
  * The parent of every detached container of a state directory: one JVM that
@@ -57,6 +58,7 @@ public final class ContainerMonitor {
     private boolean closing;
     private int holders; // connections that keep the monitor, and a zygote, until they close
     private ZygotePool zygotes;
+    private ZygotePool first; // started for the container this monitor was started for
 
     private ContainerMonitor(ContainerStore store, InitLauncher launcher) {
         this.store = store;
@@ -81,16 +83,43 @@ public final class ContainerMonitor {
                 ContainerMonitor monitor = new ContainerMonitor(new ContainerStore(root),
                         InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY,
                                 Integer.toString(Chapters.upTo())));
+                if (args.length > 1 && "start".equals(args[1])) {
+                    monitor.startFirstInit();
+                }
                 Thread acceptor = new Thread(() -> monitor.accept(server), "monitor-accept");
                 acceptor.setDaemon(true);
                 acceptor.start();
                 monitor.awaitIdle();
+                monitor.dropFirstInit();
                 // No new connection from now; one already queued is closed unanswered, and its client
                 // starts a new monitor, which takes the lock once this one has exited.
                 Files.deleteIfExists(socket);
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Started for a container ({@code run -d} started it, with {@code start}
+     * after the state directory): that container's init starts now, a
+     * zygote, while the client still makes the container and this JVM
+     * starts its server. One only: the monitor keeps none ready after it.
+     */
+    private synchronized void startFirstInit() {
+        first = ZygotePool.once(launcher, Stdio.pipes());
+        ZygotePool.install(first);
+    }
+
+    /** Kills the first init if no container took it (the container started cold, or never came). */
+    private void dropFirstInit() {
+        ZygotePool unused;
+        synchronized (this) {
+            unused = first;
+            first = null;
+        }
+        if (unused != null) {
+            unused.close();
+        }
     }
 
     /** The monitor's own messages (a relay that failed, say) append to {@code file}, if it can be written. */
@@ -224,7 +253,7 @@ public final class ContainerMonitor {
         synchronized (this) {
             if (holders++ == 0) {
                 zygotes = ZygotePool.start(launcher);
-                ZygotePool.install(zygotes);
+                ZygotePool.install(zygotes); // in place of the first init's, if any: dropped at exit
             }
         }
         try {

@@ -1,6 +1,7 @@
 package jocker.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import jocker.images.Trees;
 import jocker.linux.Kernel;
 import jocker.namespaces.ExecInit;
 import jocker.namespaces.NamespaceJoin;
+import jocker.namespaces.ZygotePool;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.security.Confinement;
@@ -150,7 +152,42 @@ public final class Engine {
 
     /** The launcher of this engine's init JVMs; they carry {@code --chapter} on. */
     public InitLauncher launcher() {
+        return launcher(root);
+    }
+
+    private static InitLauncher launcher(Path root) {
         return InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY, Integer.toString(Chapters.upTo()));
+    }
+
+    /**
+     * Starts, before the container exists, the init of the container that
+     * this process will run next on {@code stdio} ({@link #runForeground})
+     * with the engine of state directory {@code root}:
+     * a {@link ZygotePool#once} installed in this process, whose JVM starts
+     * while the engine makes the container: on two cores or more, most of
+     * the init JVM's start is then no longer on the way. A container that
+     * does not suit it (another namespace set, a terminal) starts cold.
+     * Nothing when this process keeps a pool already (a monitor held by
+     * jockerd). Closing what it returns kills the zygote if nobody took it.
+     */
+    public static Closeable prepareRun(Path root, Stdio stdio) {
+        if (ZygotePool.installed().isPresent()) {
+            return () -> { };
+        }
+        ZygotePool pool = ZygotePool.once(launcher(root), stdio);
+        ZygotePool.install(pool);
+        return pool::close;
+    }
+
+    /**
+     * Starts the monitor of state directory {@code root} now if none runs,
+     * without waiting for it: {@code run -d} calls this first, so that the
+     * monitor's JVM (and the init it starts in advance for the container it
+     * was started for) starts while the engine still makes the container.
+     * The start request finds it, or starts one as it would have.
+     */
+    public static void prepareStart(Path root) throws IOException {
+        MonitorClient.prelaunch(root, monitorCommand(root));
     }
 
     /**
@@ -201,7 +238,6 @@ public final class Engine {
         throw notStarted(state, why.isEmpty() ? "its monitor said nothing" : why, null);
     }
 
-    /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
     /**
      * Keeps this state directory's monitor running, with an init started in
      * advance for the next container, until the returned channel is closed:
@@ -212,7 +248,12 @@ public final class Engine {
     }
 
     List<String> monitorCommand() {
-        List<String> cmd = new ArrayList<>(launcher().commandLine(ContainerMonitor.class.getName(),
+        return monitorCommand(root);
+    }
+
+    /** The command line of the {@link ContainerMonitor}: a JVM kept small, since it runs as long as containers do. */
+    private static List<String> monitorCommand(Path root) {
+        List<String> cmd = new ArrayList<>(launcher(root).commandLine(ContainerMonitor.class.getName(),
                 List.of(root.toString())));
         // Threads (two or three per container) that need little stack, and a small heap: it holds states.
         cmd.addAll(1, List.of("-Xss256k", "-Xms8m", "-Xmx64m", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10",

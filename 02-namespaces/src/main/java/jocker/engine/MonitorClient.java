@@ -10,10 +10,13 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +34,9 @@ public final class MonitorClient {
 
     /** How long to wait for a monitor just started to listen before starting one more. */
     private static final Duration RELAUNCH = Duration.ofSeconds(2);
+    private static final String START = "start ";
+    /** When {@link #prelaunch} started a monitor, per state directory, for the next request there. */
+    private static final Map<Path, Long> PRELAUNCHED = new ConcurrentHashMap<>();
     /** How long to try before saying that no monitor answers. */
     private static final Duration GIVE_UP = Duration.ofSeconds(20);
 
@@ -61,7 +67,7 @@ public final class MonitorClient {
      * returns once the container runs, has run, or failed to start.
      */
     public static Answer start(Path root, String id, List<String> monitorCommand) throws IOException {
-        List<String> lines = ask(root, "start " + id, monitorCommand);
+        List<String> lines = ask(root, START + id, monitorCommand);
         if (lines.isEmpty()) {
             throw new IOException("the container monitor of " + root + " exited without an answer: see "
                     + root.resolve("monitor.log"));
@@ -119,7 +125,8 @@ public final class MonitorClient {
      */
     private static SocketChannel connect(Path root, String request, List<String> monitorCommand) throws IOException {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        long launched = 0;
+        Long prelaunched = PRELAUNCHED.remove(root);
+        long launched = prelaunched != null ? prelaunched : 0;
         while (true) {
             SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             try {
@@ -141,7 +148,7 @@ public final class MonitorClient {
                 }
                 // One more while the one started last may have found the lock still held, or died.
                 if (launched == 0 || System.nanoTime() - launched > RELAUNCH.toNanos()) {
-                    launch(monitorCommand);
+                    launch(monitorCommand, request.startsWith(START) ? START.strip() : null);
                     launched = System.nanoTime();
                 }
             }
@@ -177,10 +184,30 @@ public final class MonitorClient {
         }
     }
 
-    /** Starts a monitor, detached: the shell exits at once and leaves it to run on (a double fork). */
-    private static void launch(List<String> monitorCommand) throws IOException {
+    /**
+     * Starts the monitor of {@code root} if none listens there, without
+     * waiting for it to answer: for a client that will send it {@code start}
+     * soon and has other work first. A request in the next
+     * {@link #RELAUNCH} waits for this monitor rather than start another.
+     */
+    public static void prelaunch(Path root, List<String> monitorCommand) throws IOException {
+        if (!Files.exists(socket(root))) {
+            launch(monitorCommand, START.strip());
+            PRELAUNCHED.put(root, System.nanoTime());
+        }
+    }
+
+    /**
+     * Starts a monitor, detached: the shell exits at once and leaves it to
+     * run on (a double fork). {@code purpose}: {@code start} when it is
+     * started for a container, whose init it then starts at once.
+     */
+    private static void launch(List<String> monitorCommand, String purpose) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" &", "sh"));
         cmd.addAll(monitorCommand);
+        if (purpose != null) {
+            cmd.add(purpose);
+        }
         Process shell = new ProcessBuilder(cmd).redirectInput(Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
         try {

@@ -43,6 +43,9 @@ public interface NsLibC extends Library {
     /** close(2). */
     int close(int fd) throws LastErrorException;
 
+    /** dup2(2): a zygote's stdin made the file its caller's stdin is. */
+    int dup2(int oldfd, int newfd) throws LastErrorException;
+
     /** poll(2), of {@code nfds} {@code struct pollfd}s packed two ints each: fd, then events | revents << 16. */
     int poll(int[] fds, long nfds, int timeout) throws LastErrorException;
 

@@ -32,8 +32,9 @@ public final class NamespacedStart {
         ProcessReaper.ensureIdle(); // the thread below may not create one, see there
         // Exercise 2.1: in a new platform thread, unshare(2) the namespaces (Kernel.unshare
         //   with Namespace.flags) and start the builder's process; join the thread, then return
-        //   the process or rethrow what failed (IOException or RuntimeException).
-        return Exercise.todo("2.1", "in a new platform thread, unshare(2) the namespaces (Kernel.unshare with Namespace.flags) and start the builder's process; join the thread, then return the process or rethrow what failed (IOException or RuntimeException).");
+        //   the process or rethrow what failed (IOException or RuntimeException; an Error
+        //   as an IllegalStateException).
+        return Exercise.todo("2.1", "in a new platform thread, unshare(2) the namespaces (Kernel.unshare with Namespace.flags) and start the builder's process; join the thread, then return the process or rethrow what failed (IOException or RuntimeException; an Error as an IllegalStateException).");
     }
     // end::start[]
 }

@@ -21,7 +21,9 @@ import jocker.spec.Spec;
  * container exists. Its parent made its PID, UTS, IPC and network
  * namespaces; it starts the JVM, loads every chapter's init steps and the
  * system call bindings, says {@value #READY} on its stdout, and then waits
- * for one line on its stdin: the bundle. Given one, it makes its mount
+ * for one line on its stdin: the bundle, and after a tab, if there is one,
+ * a file to take as its stdin instead of that pipe (its owner's own stdin,
+ * named in the host's /proc). Given one, it makes its mount
  * namespace and goes on as {@link Init} does. Given end of file instead
  * (its owner closed it, or died and the kernel closed the pipe), it exits.
  *
@@ -39,6 +41,9 @@ public final class ZygoteInit {
     /** What the zygote writes on its stdout once it waits for its bundle. */
     public static final String READY = "jocker-zygote ready";
 
+    /** {@code -Djocker.zygote.announce=false}: no {@link #READY} line, its stdout being the container's. */
+    static final String ANNOUNCE_PROPERTY = "jocker.zygote.announce";
+
     private ZygoteInit() {
     }
 
@@ -50,10 +55,19 @@ public final class ZygoteInit {
             Kernel.unshare(0);
             warmUpSpecReader();
             warmUpSeccomp();
-            say(READY + "\n");
-            String bundle = readLine(new FileInputStream(FileDescriptor.in));
-            if (bundle == null) {
+            if (!"false".equals(System.getProperty(ANNOUNCE_PROPERTY))) {
+                say(READY + "\n");
+            }
+            String line = readLine(new FileInputStream(FileDescriptor.in));
+            if (line == null) {
                 Runtime.getRuntime().halt(0); // not taken: the owner closed our stdin
+            }
+            String[] fields = line.split("\t", 2);
+            String bundle = fields[0];
+            if (fields.length > 1) { // the file to read as stdin: the owner's own, through the host's /proc
+                int in = Kernel.openReadOnly(fields[1]);
+                Kernel.dup2(in, 0);
+                Kernel.close(in);
             }
             Kernel.unshare(Namespace.MNT.flag());
             Init.run(steps, Init.context(new String[] {bundle}, 0));

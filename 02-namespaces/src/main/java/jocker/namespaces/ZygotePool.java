@@ -1,7 +1,9 @@
 package jocker.namespaces;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,26 +16,45 @@ import jocker.spec.Spec;
  * process that starts containers (a daemon, a monitor) installs one, and
  * {@link ContainerProcess#start} takes from it when the container suits.
  * Each take hands over the zygote and starts the next one in the
- * background; a take that finds the next still starting waits for it, which
+ * background once that container has become its command (not at once:
+ * on two cores, a JVM starting beside the container's last steps slows
+ * them); a take that finds the next still starting waits for it, which
  * is sooner than a cold start since its JVM started first. Closing the pool
  * kills and reaps the zygote nobody took.
+ *
+ * <p>A pool {@link #once} holds a single zygote and starts no next: what a
+ * {@code jocker run} in the foreground makes as it begins, so that its
+ * container's init JVM starts while the engine still makes the container.
  */
 public final class ZygotePool implements AutoCloseable {
 
     private static volatile ZygotePool installed;
 
     private final InitLauncher launcher;
+    private final boolean inheriting;
+    private final boolean refill;
     private CompletableFuture<Zygote> next;
     private boolean closed;
 
-    private ZygotePool(InitLauncher launcher) {
+    private ZygotePool(InitLauncher launcher, boolean inheriting, boolean refill) {
         this.launcher = launcher;
-        this.next = prepare(launcher);
+        this.inheriting = inheriting;
+        this.refill = refill;
+        this.next = prepare(launcher, inheriting);
     }
 
-    /** A pool of zygotes started by {@code launcher}: the first starts now. */
+    /** A pool of zygotes started by {@code launcher}, streams on pipes: the first starts now. */
     public static ZygotePool start(InitLauncher launcher) {
-        return new ZygotePool(launcher);
+        return new ZygotePool(launcher, false, true);
+    }
+
+    /**
+     * One zygote, started now, for a container run on {@code stdio}: one
+     * inheriting this process's stdout and stderr when {@code stdio}'s are
+     * inherited ({@link Zygote#prepareInheriting}), else one on pipes.
+     */
+    public static ZygotePool once(InitLauncher launcher, Stdio stdio) {
+        return new ZygotePool(launcher, stdio.out() == Redirect.INHERIT, false);
     }
 
     /** Makes {@code pool} the one {@link ContainerProcess#start} takes from in this process (null: none). */
@@ -46,12 +67,29 @@ public final class ZygotePool implements AutoCloseable {
         return Optional.ofNullable(installed);
     }
 
-    private static CompletableFuture<Zygote> prepare(InitLauncher launcher) {
+    private static CompletableFuture<Zygote> prepare(InitLauncher launcher, boolean inheriting) {
+        return prepareAfter(launcher, inheriting, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Starts a zygote once {@code taken}, the container started from the
+     * zygote before it, has become its command (or died): a JVM starting
+     * alongside that container's last steps would take half of a two-core
+     * machine from them, for a zygote that no container needs yet.
+     */
+    private static CompletableFuture<Zygote> prepareAfter(InitLauncher launcher, boolean inheriting,
+                                                          CompletableFuture<Process> taken) {
         CompletableFuture<Zygote> zygote = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                zygote.complete(Zygote.prepare(launcher));
+                Process container = taken.join();
+                if (container != null) {
+                    ContainerProcess.awaitExec(container, launcher.java(), Duration.ofSeconds(10));
+                }
+                zygote.complete(inheriting ? Zygote.prepareInheriting(launcher) : Zygote.prepare(launcher));
             } catch (IOException | RuntimeException e) {
+                zygote.completeExceptionally(e);
+            } catch (InterruptedException e) {
                 zygote.completeExceptionally(e);
             }
         }, "jocker-zygote");
@@ -62,8 +100,12 @@ public final class ZygotePool implements AutoCloseable {
 
     /** The zygote that the next take gets, once spawned: for tests and benchmarks that wait until it is ready. */
     public Zygote next() throws IOException {
+        CompletableFuture<Zygote> next = current();
+        if (next == null) {
+            throw new IOException("this pool's one zygote was taken");
+        }
         try {
-            return current().join();
+            return next.join();
         } catch (CompletionException e) {
             throw new IOException("cannot start a zygote: " + e.getCause().getMessage(), e.getCause());
         }
@@ -80,22 +122,26 @@ public final class ZygotePool implements AutoCloseable {
      */
     public Optional<Process> take(InitLauncher launcher, Path bundle, Spec spec, Stdio stdio) throws IOException {
         CompletableFuture<Zygote> mine;
+        CompletableFuture<Process> taken = new CompletableFuture<>();
         synchronized (this) {
-            if (closed || !this.launcher.equals(launcher) || !Zygote.suits(spec, stdio)) {
+            if (closed || next == null || !this.launcher.equals(launcher)
+                    || !Zygote.suits(spec, stdio, inheriting ? Redirect.INHERIT : Redirect.PIPE)) {
                 return Optional.empty();
             }
             mine = next;
-            next = prepare(launcher);
+            next = refill ? prepareAfter(launcher, inheriting, taken) : null;
         }
-        Zygote zygote;
+        Optional<Process> process = Optional.empty();
         try {
-            zygote = mine.join();
+            Zygote zygote = mine.join();
+            process = zygote.take(bundle, spec, stdio);
+            if (process.isEmpty()) {
+                zygote.close();
+            }
         } catch (CompletionException cannotStart) {
-            return Optional.empty();
-        }
-        Optional<Process> process = zygote.take(bundle, spec, stdio);
-        if (process.isEmpty()) {
-            zygote.close();
+            // start it cold
+        } finally {
+            taken.complete(process.orElse(null));
         }
         return process;
     }
@@ -110,6 +156,9 @@ public final class ZygotePool implements AutoCloseable {
         }
         if (installed == this) {
             installed = null;
+        }
+        if (last == null) {
+            return; // taken
         }
         try {
             last.join().close();

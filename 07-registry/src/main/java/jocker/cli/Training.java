@@ -82,11 +82,15 @@ public final class Training {
         }
     }
 
-    /** Every class of Jocker's own jars, loaded and linked but not initialised: no static code runs. */
+    /**
+     * Every class of Jocker's own (the package {@code jocker}) in the jars of
+     * the class path (the dist's one jar, or each chapter's), loaded and
+     * linked but not initialised: no static code runs.
+     */
     private static void loadApplicationClasses() throws IOException {
         ClassLoader loader = Training.class.getClassLoader();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!entry.endsWith(".jar") || !Path.of(entry).getFileName().toString().startsWith("solution-")) {
+            if (!entry.endsWith(".jar")) {
                 continue;
             }
             try (JarFile jar = new JarFile(entry)) {

@@ -118,6 +118,11 @@ public final class Kernel {
         Syscalls.call("close(" + fd + ")", () -> NsLibC.INSTANCE.close(fd));
     }
 
+    /** dup2(2): {@code to} becomes a copy of {@code from}, inherited across execve. */
+    public static void dup2(int from, int to) {
+        Syscalls.call("dup2(" + from + ", " + to + ")", () -> NsLibC.INSTANCE.dup2(from, to));
+    }
+
     public static void setsid() {
         Syscalls.call("setsid()", NsLibC.INSTANCE::setsid);
     }

@@ -1,13 +1,12 @@
 package jocker.namespaces;
 
 import java.io.File;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,8 +38,13 @@ import jocker.spec.Spec;
  * container writes to the user's terminal or pipes directly). It suits a
  * container with the same stdout and stderr, whose stdin is a pipe, none
  * (the pipe closed at once: end of file, as /dev/null reads) or, for the
- * inheriting kind, the caller's own, which the zygote's owner then copies
- * into the pipe. A zygote is used once: taken, it is the container.
+ * inheriting kind, the caller's own when that is a pipe or a device (a
+ * terminal, /dev/null): the zygote opens it through the host's /proc, as
+ * the same pipe or device, and reads from it what the container reads and
+ * no more, as if it had inherited it. A file or a socket cannot be opened
+ * so without changing what the container reads (a file would be read from
+ * its start): such a container starts cold. A zygote is used once: taken,
+ * it is the container.
  */
 public final class Zygote implements AutoCloseable {
 
@@ -114,7 +118,24 @@ public final class Zygote implements AutoCloseable {
         Redirect in = stdio.in();
         return byParent.equals(made) && !Boolean.TRUE.equals(spec.process.terminal)
                 && stdio.out() == output && stdio.err() == output
-                && (in == Redirect.PIPE || in.equals(NO_INPUT) || in == Redirect.INHERIT && output == Redirect.INHERIT);
+                && (in == Redirect.PIPE || in.equals(NO_INPUT)
+                    || in == Redirect.INHERIT && output == Redirect.INHERIT && ownStdin().isPresent());
+    }
+
+    /**
+     * This process's stdin as the zygote can open it, {@code /proc/<pid>/fd/0},
+     * if it is a pipe or a device; empty for a file, a socket or none.
+     */
+    static Optional<String> ownStdin() {
+        Path fd = Path.of("/proc/self/fd/0");
+        try {
+            String target = Files.readSymbolicLink(fd).toString();
+            boolean reopenable = target.startsWith("pipe:")
+                    || target.startsWith("/dev/") && !Files.isRegularFile(fd) && !Files.isDirectory(fd);
+            return reopenable ? Optional.of("/proc/" + ProcessHandle.current().pid() + "/fd/0") : Optional.empty();
+        } catch (IOException closed) {
+            return Optional.empty();
+        }
     }
 
     /** The zygote's PID on the host. */
@@ -144,43 +165,27 @@ public final class Zygote implements AutoCloseable {
         if (taken || !suitsMe(spec, stdio) || !awaitReady()) {
             return Optional.empty();
         }
+        String line = bundle.toAbsolutePath().toString();
+        if (stdio.in() == Redirect.INHERIT) {
+            Optional<String> own = ownStdin();
+            if (own.isEmpty()) {
+                return Optional.empty(); // closed since suits(): start it cold
+            }
+            line += "\t" + own.get();
+        }
         taken = true;
         OutputStream in = process.getOutputStream();
         try {
-            in.write((bundle.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
-            if (stdio.in() == Redirect.INHERIT) {
-                copyStdin(in);
-            } else if (stdio.in() != Redirect.PIPE) {
-                in.close(); // the command reads end of file, as from /dev/null
+            if (stdio.in() != Redirect.PIPE) {
+                in.close(); // the command reads end of file, as from /dev/null, or its own stdin
             }
         } catch (IOException died) {
             process.destroyForcibly(); // it died before it had its bundle: nothing to undo
             return Optional.empty();
         }
         return Optional.of(process);
-    }
-
-    /**
-     * Copies this process's stdin into the container's, the pipe after the
-     * bundle's line, until either ends: the container reads what it would
-     * have read from an inherited stdin. A daemon thread: it may wait on a
-     * terminal that never ends while the container has long exited.
-     */
-    private static void copyStdin(OutputStream container) {
-        Thread copy = new Thread(() -> {
-            try (OutputStream out = container; InputStream in = new FileInputStream(FileDescriptor.in)) {
-                byte[] buffer = new byte[8192];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException containerGone) {
-                // it exited or closed its stdin: nothing more to copy
-            }
-        }, "jocker-stdin");
-        copy.setDaemon(true);
-        copy.start();
     }
 
     /** Kills and reaps the zygote, unless it was taken: then it is a container, and the caller's. */
