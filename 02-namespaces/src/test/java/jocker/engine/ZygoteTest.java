@@ -158,6 +158,49 @@ class ZygoteTest {
         assertThat(pool.next().pid()).as("the zygote is still there for the next").isEqualTo(zygote);
     }
 
+    @Test
+    @DisplayName("a zygote given the caller's own stdin opens that very pipe or device, and reads none of it")
+    void takesTheCallersStdin() throws Exception {
+        String mine = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mine.startsWith("pipe:") || mine.startsWith("/dev/"),
+                "this JVM's stdin is " + mine + ", which a zygote does not take (only a pipe or a device)");
+        long zygote = pool.next().pid();
+        ContainerState c = engine.containers.create(request("readlink /proc/self/fd/0; exit 3"));
+        Captured streams = new Captured(Redirect.INHERIT);
+        ZygotePool.install(pool);
+        int status;
+        try {
+            status = Monitor.run(engine.containers.store(), c.id(), streams, engine.containers.launcher());
+        } finally {
+            ZygotePool.install(null);
+        }
+        assertThat(streams.pid).as("started from the zygote").isEqualTo(zygote);
+        assertThat(status).as(streams.err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+        assertThat(streams.out.toString(StandardCharsets.UTF_8)).as("the same %s, not a copy", mine)
+                .isEqualTo(mine + "\n");
+    }
+
+    @Test
+    @DisplayName("a pool made once starts one zygote and no next; closed untaken, it leaves no process")
+    void once() throws Exception {
+        ZygotePool one = ZygotePool.once(engine.containers.launcher(), Stdio.pipes());
+        try {
+            long zygote = one.next().pid();
+            Run first = run("exit 5", one);
+            Run second = run("exit 6", one);
+            assertThat(first.pid).as("the first container: the zygote").isEqualTo(zygote);
+            assertThat(first.status).as(first.err).isEqualTo(5);
+            assertThat(second.pid).as("the second: cold, no next zygote").isNotEqualTo(zygote);
+            assertThat(second.status).as(second.err).isEqualTo(6);
+        } finally {
+            one.close();
+        }
+        ZygotePool untaken = ZygotePool.once(engine.containers.launcher(), Stdio.pipes());
+        long pid = untaken.next().pid();
+        untaken.close();
+        assertThat(ProcessHandle.of(pid)).as("the untaken zygote, killed and reaped").isEmpty();
+    }
+
     private static CreateRequest request(String script) {
         return new CreateRequest("busybox", List.of("sh", "-c", script), null, "box", Spec.DEFAULT_ENV, "/", false);
     }
@@ -192,11 +235,20 @@ class ZygoteTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         private final List<Thread> copies = new java.util.ArrayList<>();
+        private final Redirect in;
         long pid;
+
+        Captured() {
+            this(Redirect.from(new File("/dev/null")));
+        }
+
+        Captured(Redirect in) {
+            this.in = in;
+        }
 
         @Override
         public Stdio stdio() {
-            return new Stdio(Redirect.from(new File("/dev/null")), Redirect.PIPE, Redirect.PIPE);
+            return new Stdio(in, Redirect.PIPE, Redirect.PIPE);
         }
 
         @Override
