@@ -37,8 +37,8 @@ import jocker.spec.Spec;
  * ({@link #prepareInheriting}: {@code jocker run} in the foreground, whose
  * container writes to the user's terminal or pipes directly). It suits a
  * container with the same stdout and stderr, whose stdin is a pipe, none
- * (the pipe closed at once: end of file, as /dev/null reads) or, for the
- * inheriting kind, the caller's own when that is a pipe or a device (a
+ * (the pipe closed at once: end of file, as /dev/null reads) or the
+ * caller's own when that is a pipe or a device (a
  * terminal, /dev/null): the zygote opens it through the host's /proc, as
  * the same pipe or device, and reads from it what the container reads and
  * no more, as if it had inherited it. A file or a socket cannot be opened
@@ -118,8 +118,7 @@ public final class Zygote implements AutoCloseable {
         Redirect in = stdio.in();
         return byParent.equals(made) && !Boolean.TRUE.equals(spec.process.terminal)
                 && stdio.out() == output && stdio.err() == output
-                && (in == Redirect.PIPE || in.equals(NO_INPUT)
-                    || in == Redirect.INHERIT && output == Redirect.INHERIT && ownStdin().isPresent());
+                && (in == Redirect.PIPE || in.equals(NO_INPUT) || in == Redirect.INHERIT && ownStdin().isPresent());
     }
 
     /**

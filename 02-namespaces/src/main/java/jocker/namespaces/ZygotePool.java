@@ -124,7 +124,7 @@ public final class ZygotePool implements AutoCloseable {
         CompletableFuture<Zygote> mine;
         CompletableFuture<Process> taken = new CompletableFuture<>();
         synchronized (this) {
-            if (closed || next == null || !this.launcher.equals(launcher)
+            if (closed || next == null || !sameLauncher(this.launcher, launcher)
                     || !Zygote.suits(spec, stdio, inheriting ? Redirect.INHERIT : Redirect.PIPE)) {
                 return Optional.empty();
             }
@@ -144,6 +144,17 @@ public final class ZygotePool implements AutoCloseable {
             taken.complete(process.orElse(null));
         }
         return process;
+    }
+
+    /**
+     * {@code a.equals(b)}, field by field: a record's generated equals is
+     * linked the first time it runs (an invokedynamic call site, method
+     * handles spun), and in {@code jocker run} this is the first.
+     */
+    private static boolean sameLauncher(InitLauncher a, InitLauncher b) {
+        return a == b || a.java().equals(b.java()) && a.classPath().equals(b.classPath())
+                && a.jnaLibDir().equals(b.jnaLibDir()) && a.mainClass().equals(b.mainClass())
+                && a.properties().equals(b.properties());
     }
 
     /** Kills and reaps the zygote that nobody took; the pool takes nothing more. */

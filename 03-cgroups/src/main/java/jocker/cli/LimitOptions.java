@@ -76,6 +76,6 @@ public final class LimitOptions implements RunOptions {
     @Override
     public CreateRequest addTo(CreateRequest request) {
         Limits limits = limits();
-        return limits.equals(Limits.NONE) ? request : request.with(limits);
+        return limits.isNone() ? request : request.with(limits);
     }
 }

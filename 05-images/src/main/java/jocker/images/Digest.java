@@ -22,6 +22,22 @@ public record Digest(String hex) implements Comparable<Digest> {
         }
     }
 
+    /*
+     * equals and hashCode written out, as the record would generate them:
+     * digests are map keys on every image lookup, and a record's generated
+     * methods are linked the first time they run (an invokedynamic call
+     * site, method handles spun), milliseconds of a short-lived JVM.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest d && hex.equals(d.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     /** {@code sha256:<64 hex>}; throws an {@link ImageException} that quotes anything else. */
     public static Digest parse(String digest) {
         if (digest == null || !digest.startsWith(SHA256)) {

@@ -20,6 +20,11 @@ public record ImageOverrides(List<String> entrypoint, String user, String stopSi
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     }
 
+    /** Whether this is {@link #NONE}, field by field (see {@code Confinement.isDefault} for why not equals). */
+    public boolean isNone() {
+        return entrypoint == null && user == null && stopSignal == null;
+    }
+
     public ImageOverrides(List<String> entrypoint, String user) {
         this(entrypoint, user, null);
     }

@@ -32,6 +32,12 @@ public record Limits(Long memoryBytes, Long memorySwapBytes, Double cpus, Intege
     /** No limits at all. */
     public static final Limits NONE = new Limits(null, null, null, null, null);
 
+    /** Whether this is {@link #NONE}, field by field (see {@code Confinement.isDefault} for why not equals). */
+    public boolean isNone() {
+        return memoryBytes == null && memorySwapBytes == null && cpus == null && cpuShares == null
+                && pidsLimit == null;
+    }
+
     /** Docker's messages, so a user sees the same refusal as with {@code docker run}. */
     public Limits {
         if (memoryBytes != null && memoryBytes <= 0) {
