@@ -119,6 +119,12 @@ class ZygoteTest {
             assertThat(Files.readAllLines(out)).isEqualTo(expected);
         } finally {
             ProcessHandle.of(zygote).ifPresent(ProcessHandle::destroyForcibly);
+            // If the container started cold after all (the zygote not ready, say), it is another
+            // process, running sleep 60: killed too, so that a failure shows its assertion.
+            long pid = engine.containers.store().read(c.id()).pid();
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
             monitor.join();
         }
     }
