@@ -2,6 +2,7 @@ package jocker.linux;
 
 import com.sun.jna.Platform;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Chapter 2's system calls, each wrapped with {@link Syscalls#call} so that a
@@ -170,8 +171,19 @@ public final class Kernel {
         try {
             // struct pollfd { int fd; short events; short revents; }: two ints, events in the low half.
             int[] pollfd = {fd, POLLIN};
-            int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeoutMillis));
-            return Syscalls.call("poll(pidfd " + fd + ")", () -> NsLibC.INSTANCE.poll(pollfd, 1, timeout)) > 0;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+            while (true) {
+                int timeout = (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                try {
+                    return Syscalls.call("poll(pidfd " + fd + ")", () -> NsLibC.INSTANCE.poll(pollfd, 1, timeout)) > 0;
+                } catch (SyscallException e) {
+                    // A signal came to this thread (a profiler's, a debugger's): poll again for the time left.
+                    if (e.errno() != Errno.EINTR.number()) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             close(fd);
         }
