@@ -64,7 +64,8 @@ public final class ZygoteInit {
             }
             String[] fields = line.split("\t", 2);
             String bundle = fields[0];
-            if (fields.length > 1) { // the file to read as stdin: the owner's own, through the host's /proc
+            if (fields.length > 1) {
+                // A file to read as stdin: the owner's own, through the host's /proc.
                 int in = Kernel.openReadOnly(fields[1]);
                 Kernel.dup2(in, 0);
                 Kernel.close(in);

@@ -38,7 +38,7 @@ public final class NamespacedStart {
                 Kernel.unshare(Namespace.flags(namespaces));
                 started.set(builder.start());
             } catch (IOException | RuntimeException | Error e) {
-                failed.set(e); // an Error too: a binding that cannot load must not look like no process
+                failed.set(e); // an Error too: a binding that cannot load is no "no process"
             }
         }, "jocker-unshare");
         thread.start();
