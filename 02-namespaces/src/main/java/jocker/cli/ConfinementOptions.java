@@ -44,6 +44,6 @@ public final class ConfinementOptions implements RunOptions {
     public CreateRequest addTo(CreateRequest request) {
         Confinement confinement = new Confinement(user == null ? null : UserIds.parse(user), capAdd, capDrop,
                 privileged);
-        return confinement.isDefault() ? request : request.with(confinement);
+        return confinement.keepsDockerDefaults() ? request : request.with(confinement);
     }
 }

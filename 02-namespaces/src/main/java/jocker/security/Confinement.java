@@ -30,9 +30,10 @@ public record Confinement(UserIds user, List<String> capAdd, List<String> capDro
      * Whether this is {@link #DEFAULT}, field by field: {@code equals} would
      * do, but a record's generated equals is linked the first time it runs
      * (an invokedynamic call site, method handles spun for it), some 30 ms
-     * of {@code jocker run}'s start.
+     * of {@code jocker run}'s start. Not {@code isDefault}: Jackson would
+     * write that as a property of the record.
      */
-    public boolean isDefault() {
+    public boolean keepsDockerDefaults() {
         return user == null && capAdd.isEmpty() && capDrop.isEmpty() && !privileged;
     }
 

@@ -32,8 +32,12 @@ public record Limits(Long memoryBytes, Long memorySwapBytes, Double cpus, Intege
     /** No limits at all. */
     public static final Limits NONE = new Limits(null, null, null, null, null);
 
-    /** Whether this is {@link #NONE}, field by field (see {@code Confinement.isDefault} for why not equals). */
-    public boolean isNone() {
+    /**
+     * Whether this is {@link #NONE}, field by field (see {@code
+     * Confinement.keepsDockerDefaults} for why not equals; not {@code isNone}:
+     * Jackson would write that as a property, into inspect's HostConfig).
+     */
+    public boolean limitsNothing() {
         return memoryBytes == null && memorySwapBytes == null && cpus == null && cpuShares == null
                 && pidsLimit == null;
     }

@@ -76,6 +76,6 @@ public final class LimitOptions implements RunOptions {
     @Override
     public CreateRequest addTo(CreateRequest request) {
         Limits limits = limits();
-        return limits.isNone() ? request : request.with(limits);
+        return limits.limitsNothing() ? request : request.with(limits);
     }
 }

@@ -20,8 +20,12 @@ public record ImageOverrides(List<String> entrypoint, String user, String stopSi
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     }
 
-    /** Whether this is {@link #NONE}, field by field (see {@code Confinement.isDefault} for why not equals). */
-    public boolean isNone() {
+    /**
+     * Whether this is {@link #NONE}, field by field (see {@code
+     * Confinement.keepsDockerDefaults} for why not equals; not {@code isNone}:
+     * Jackson would write that as a property).
+     */
+    public boolean overridesNothing() {
         return entrypoint == null && user == null && stopSignal == null;
     }
 

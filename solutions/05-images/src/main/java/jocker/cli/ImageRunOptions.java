@@ -46,6 +46,6 @@ public final class ImageRunOptions implements RunOptions {
         }
         ImageOverrides overrides = new ImageOverrides(
                 entrypoint == null ? null : entrypoint.isEmpty() ? List.of() : List.of(entrypoint), user, stopSignal);
-        return overrides.isNone() ? request : request.with(overrides);
+        return overrides.overridesNothing() ? request : request.with(overrides);
     }
 }
