@@ -150,8 +150,9 @@ final class FakeExchange {
         @Override
         public Hijacked hijack(boolean frames) throws IOException {
             status = 101;
-            multiplexed = frames;
+            // Connected before multiplexed is set: a test that waits for multiplexed then writes stdin.
             PipedInputStream in = new PipedInputStream(stdin, 1 << 16);
+            multiplexed = frames;
             return new Hijacked() {
                 @Override
                 public InputStream in() {
