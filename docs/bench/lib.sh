@@ -38,6 +38,17 @@ bench_on_exit 'rm -rf "$BENCH_TMP"'
 # Mounts left under the temporary directory (overlays of podman and dockerd),
 # deepest first; runs just before the directory is removed.
 bench_on_exit 'findmnt -rn -o TARGET | grep "^$BENCH_TMP" | sort -r | xargs -r -n1 umount -l'
+# The parent cgroups the peers make in every cgroup v1 hierarchy (dockerd's
+# "docker", podman's "libpod_parent" with --cgroup-manager cgroupfs) outlive
+# them: the ones that were not there before this script are removed at exit,
+# deepest first; rmdir(2) refuses any that still holds a process.
+BENCH_CGROUPS_BEFORE=$(find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d \
+  \( -name docker -o -name libpod_parent \) 2>/dev/null | sort)
+bench_cgroups_made() {
+  find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d \( -name docker -o -name libpod_parent \) 2>/dev/null \
+    | sort | comm -13 <(printf '%s\n' "$BENCH_CGROUPS_BEFORE") -
+}
+bench_on_exit 'for d in $(bench_cgroups_made); do find "$d" -depth -type d -exec rmdir {} \; ; done'
 
 # ---------------------------------------------------------------- JDKs
 bench_jdk_feature() { # JAVA_HOME -> 17, 25, ...
