@@ -110,20 +110,10 @@ public final class Jocker implements Runnable {
             command.extend(sub, upTo);
             cli.addSubcommand(name, sub);
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("jocker: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-            if (System.getenv("JOCKER_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return e instanceof jocker.engine.CommandFailure f ? f.exitStatus() : ENGINE_ERROR;
-        });
-        cli.setExitCodeExceptionMapper(e -> ENGINE_ERROR);
-        cli.setParameterExceptionHandler((e, args) -> {
-            CommandLine c = e.getCommandLine();
-            c.getErr().println("jocker: " + e.getMessage());
-            c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
-            return ENGINE_ERROR;
-        });
+        Errors errors = new Errors();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setExitCodeExceptionMapper(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 
@@ -243,6 +233,38 @@ public final class Jocker implements Runnable {
         System.setProperty("jna.nounpack", "true");
         System.setProperty("jna.boot.library.path", dir.toString());
         return new ImageStore(root());
+    }
+
+    /**
+     * How a failure ends the command: Docker's exit statuses and one line on
+     * stderr (the stack trace with {@code JOCKER_DEBUG} set). A named class,
+     * not three lambdas: picocli's interfaces are compiled for Java 5, and a
+     * class-data archive leaves out such a class once a lambda has made the
+     * archiving JVM link it, so each command would read them from the jar.
+     */
+    static final class Errors implements CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExitCodeExceptionMapper, CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
+            commandLine.getErr().println("jocker: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("JOCKER_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return e instanceof jocker.engine.CommandFailure f ? f.exitStatus() : ENGINE_ERROR;
+        }
+
+        @Override
+        public int getExitCode(Throwable e) {
+            return ENGINE_ERROR;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("jocker: " + e.getMessage());
+            c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ENGINE_ERROR;
+        }
     }
 
     /** {@code jocker --version}: the version in the jar's manifest. */

@@ -1,6 +1,7 @@
 package jocker.images;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Copying and deleting directory trees the way {@code cp -a} and
@@ -17,6 +24,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * container's rootfs can point anywhere.
  */
 public final class Trees {
+
+    private static final AtomicLong TEMP_FILES = new AtomicLong();
 
     private Trees() {
     }
@@ -69,4 +78,29 @@ public final class Trees {
             }
         });
     }
+
+    /**
+     * A new empty file in {@code dir}, readable by its owner only, named
+     * {@code <prefix><pid>-<n><suffix>}: for a file written beside its final
+     * name and then renamed over it. Unique as the PID and the counter are;
+     * made with O_EXCL, so one that a killed process with the same PID left
+     * is stepped over. ({@link Files#createTempFile} draws its names from a
+     * {@code SecureRandom}, whose seeding costs each new JVM milliseconds:
+     * every command writes at least one file.)
+     */
+    public static Path newTempFile(Path dir, String prefix, String suffix) throws IOException {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        while (true) {
+            Path tmp = dir.resolve(prefix + pid + "-" + TEMP_FILES.incrementAndGet() + suffix);
+            try {
+                return Files.createFile(tmp, OWNER_ONLY);
+            } catch (FileAlreadyExistsException leftOver) {
+                // the next number
+            }
+        }
+    }
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE));
 }

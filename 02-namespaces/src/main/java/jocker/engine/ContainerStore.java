@@ -43,9 +43,17 @@ import jocker.spec.Bundle;
  */
 public final class ContainerStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /**
+     * Jackson's databind, for the files of later chapters (their records name
+     * fields as Docker does, by annotation): made on first use, so that the
+     * commands that read only {@code state.json} ({@link StateJson}) never
+     * pay its tenth of a second.
+     */
+    private static final class Databind {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private final Path dir;
 
@@ -123,7 +131,7 @@ public final class ContainerStore {
     }
 
     public void write(ContainerState state) throws IOException {
-        writeJson(state.id(), "state.json", state);
+        writeAtomically(dir(state.id()).resolve("state.json"), StateJson.bytes(state));
     }
 
     // tag::atomic-write[]
@@ -139,14 +147,18 @@ public final class ContainerStore {
 
     /**
      * The same for any file of the state directory (chapter 4's images):
-     * atomically replaced. A failure names the file: write(2) says only
-     * "No space left on device".
+     * atomically replaced.
      */
     public static void writeJson(Path file, Object value) throws IOException {
+        writeAtomically(file, Databind.JSON.writeValueAsBytes(value));
+    }
+
+    /** A failure names the file: write(2) says only "No space left on device". */
+    private static void writeAtomically(Path file, byte[] json) throws IOException {
         try {
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Path tmp = Trees.newTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
             try {
-                JSON.writeValue(tmp.toFile(), value);
+                Files.write(tmp, json);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -160,6 +172,23 @@ public final class ContainerStore {
     }
     // end::atomic-write[]
 
+    /**
+     * Writes a small file of container {@code id} the way {@code state.json}
+     * is written, with jackson-jr ({@link StateJson}): a record, by its
+     * components' names, or a map. For the files that every container's
+     * commands read ({@code resources.json}, {@code layers.json}); a file whose
+     * record carries Jackson annotations (Docker's field names) goes through
+     * {@link #writeJson} instead.
+     */
+    public void writeRecord(String id, String file, Object value) throws IOException {
+        writeAtomically(dir(id).resolve(file), StateJson.bytes(value));
+    }
+
+    /** Reads a file {@link #writeRecord} wrote, or returns null when there is none. */
+    public <T> T readRecord(String id, String file, Class<T> type) throws IOException {
+        return read(dir(id).resolve(file), json -> StateJson.read(json, type));
+    }
+
     /** Reads {@code containers/<id>/<file>} as JSON, or returns null when there is none. */
     public <T> T readJson(String id, String file, Class<T> type) throws IOException {
         return readJson(dir(id).resolve(file), type);
@@ -170,15 +199,25 @@ public final class ContainerStore {
      * the read: a container removed meanwhile, by {@code rm} or {@code --rm}); says which file is broken.
      */
     public static <T> T readJson(Path file, Class<T> type) throws IOException {
-        if (!Files.exists(file)) {
+        return read(file, json -> Databind.JSON.readValue(json, type));
+    }
+
+    private interface Decoder<T> {
+        T decode(byte[] json) throws IOException;
+    }
+
+    private static <T> T read(Path file, Decoder<T> decoder) throws IOException {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (NoSuchFileException removedMeanwhile) {
             return null;
         }
         try {
-            return JSON.readValue(file.toFile(), type);
-        } catch (java.io.FileNotFoundException | NoSuchFileException removedMeanwhile) {
-            return null;
+            return decoder.decode(json);
         } catch (IOException e) {
-            throw new IOException(file + " is damaged: " + e.getMessage().lines().findFirst().orElse(""), e);
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new IOException(file + " is damaged: " + why, e);
         }
     }
 
@@ -189,7 +228,8 @@ public final class ContainerStore {
             throw new IOException("container " + id.substring(0, 12) + " was made by an older Jocker, without an "
                     + "OCI bundle: remove it with 'jocker rm -f " + id.substring(0, 12) + "'");
         }
-        ContainerState state = readJson(dir(id).resolve("state.json"), ContainerState.class);
+        ContainerState state = read(dir(id).resolve("state.json"),
+                json -> StateJson.read(json, ContainerState.class));
         if (state == null) {
             throw new ContainerNotFoundException(id);
         }

@@ -95,6 +95,9 @@ final class CgroupDirectories {
      * Removes the shared {@code jocker} directory above a container's cgroup
      * once the last container is gone, so nothing of Jocker stays in the
      * hierarchy. Another container's cgroup in it makes rmdir fail, which is fine.
+     * {@link Files#delete} is rmdir(2) for a directory: {@code jocker rm} of a
+     * container that has exited needs no native call, and so loads no JNA
+     * (a few tens of milliseconds of a new JVM).
      */
     static void removeParentIfEmpty(Path dir) {
         Path parent = dir.getParent();
@@ -102,9 +105,8 @@ final class CgroupDirectories {
             return;
         }
         try {
-            Syscalls.call("rmdir(" + Syscalls.quote(parent.toString()) + ")",
-                    () -> CgroupLibC.INSTANCE.rmdir(parent.toString()));
-        } catch (SyscallException stillInUse) {
+            Files.delete(parent);
+        } catch (IOException stillInUse) {
             // EBUSY (a cgroup holds processes or children) or ENOENT: leave it
         }
     }

@@ -18,12 +18,12 @@ public record ContainerResources(boolean oomKilled) {
 
     /** The container's record, or not OOM-killed if it has none yet. */
     public static ContainerResources read(ContainerStore store, String id) throws IOException {
-        ContainerResources r = store.readJson(id, FILE, ContainerResources.class);
+        ContainerResources r = store.readRecord(id, FILE, ContainerResources.class);
         return r != null ? r : new ContainerResources(false);
     }
 
-    /** Written like chapter 2's state, atomically (ContainerStore#writeJson). */
+    /** Written like chapter 2's state, atomically, with the same small JSON library (ContainerStore#writeRecord). */
     public void write(ContainerStore store, String id) throws IOException {
-        store.writeJson(id, FILE, this);
+        store.writeRecord(id, FILE, this);
     }
 }

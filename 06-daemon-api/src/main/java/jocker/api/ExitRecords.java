@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.Feature;
+import jocker.images.Trees;
 
 /**
  * The exit code of a container that is gone. {@code docker run --rm} waits
@@ -36,7 +37,7 @@ public final class ExitRecords implements Feature {
         Path dir = dir(store.root());
         Files.createDirectories(dir);
         sweep(dir);
-        Path tmp = Files.createTempFile(dir, "." + state.id(), ".tmp");
+        Path tmp = Trees.newTempFile(dir, "." + state.id() + ".", ".tmp");
         Files.writeString(tmp, Integer.toString(state.exitCode()));
         Files.move(tmp, dir.resolve(state.id()), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);

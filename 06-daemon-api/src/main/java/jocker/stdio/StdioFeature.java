@@ -30,7 +30,7 @@ public final class StdioFeature implements Feature {
             options = StdioOptions.NONE;
         }
         spec.process.terminal = options.tty() ? Boolean.TRUE : null;
-        store.writeJson(state.id(), StdioOptions.FILE, options);
+        options.write(store, state.id());
         Files.write(ContainerLog.path(store, state.id()), new byte[0]);
     }
 

@@ -2,7 +2,8 @@ package jocker.stdio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jocker.engine.ContainerStore;
 
 /**
@@ -22,11 +23,28 @@ public record StdioOptions(@JsonProperty("Tty") boolean tty, @JsonProperty("Open
     /** No terminal, no stdin: Docker's defaults. */
     public static final StdioOptions NONE = new StdioOptions(false, false, false);
 
-    /** The options of container {@code id}; {@link #NONE} for one created before chapter 6. */
+    /**
+     * The options of container {@code id}; {@link #NONE} for one created
+     * before chapter 6. Read as a map, with jackson-jr like the container's
+     * state (ContainerStore#readRecord): Docker's names are this record's
+     * annotations, for databind, which {@code jocker inspect} and every start
+     * would otherwise load for three booleans.
+     */
     public static StdioOptions of(ContainerStore store, String id) throws IOException {
-        if (!Files.exists(store.dir(id).resolve(FILE))) {
+        Map<?, ?> json = store.readRecord(id, FILE, Map.class);
+        if (json == null) {
             return NONE;
         }
-        return store.readJson(id, FILE, StdioOptions.class);
+        return new StdioOptions(Boolean.TRUE.equals(json.get("Tty")), Boolean.TRUE.equals(json.get("OpenStdin")),
+                Boolean.TRUE.equals(json.get("StdinOnce")));
+    }
+
+    /** Writes {@code stdio.json} of container {@code id}, in Docker's names. */
+    public void write(ContainerStore store, String id) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("Tty", tty);
+        json.put("OpenStdin", openStdin);
+        json.put("StdinOnce", stdinOnce);
+        store.writeRecord(id, FILE, json);
     }
 }

@@ -2,6 +2,9 @@ package jocker.volumes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One of the {@code Mounts} of {@code docker inspect}'s container document:
@@ -21,4 +24,23 @@ public record MountPoint(@JsonProperty("Type") String type,
                          @JsonProperty("Mode") String mode,
                          @JsonProperty("RW") boolean rw,
                          @JsonProperty("Propagation") String propagation) {
+
+    /**
+     * The same as a map, for {@code jocker inspect}, which writes its
+     * document with jackson-jr (no annotations read): the names above, in
+     * their order, none that is null.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Type", type);
+        m.put("Name", name);
+        m.put("Source", source);
+        m.put("Destination", destination);
+        m.put("Driver", driver);
+        m.put("Mode", mode);
+        m.put("RW", rw);
+        m.put("Propagation", propagation);
+        m.values().removeIf(Objects::isNull);
+        return m;
+    }
 }

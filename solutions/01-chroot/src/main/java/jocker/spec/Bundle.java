@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import jocker.images.Trees;
 
 /**
  * An OCI bundle (runtime spec, {@code bundle.md}): a directory with the
@@ -52,7 +53,7 @@ public record Bundle(Path dir) {
      */
     public Bundle write(Spec spec) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, CONFIG, ".tmp");
+        Path tmp = Trees.newTempFile(dir, "." + CONFIG + ".", ".tmp");
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), spec);
             Files.move(tmp, config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,8 +1,5 @@
 package jocker.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +9,7 @@ import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
 import jocker.engine.Feature;
+import jocker.engine.StateJson;
 import jocker.spec.Spec;
 
 /**
@@ -33,7 +31,6 @@ public final class ConfinementFeature implements Feature {
     static final String ANNOTATION_CAP_DROP = "dev.jocker.cap-drop";
     static final String ANNOTATION_SECURITY_OPT = "dev.jocker.security-opt";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public int chapter() {
@@ -95,8 +92,8 @@ public final class ConfinementFeature implements Feature {
     private static void annotate(Spec spec, String key, List<String> values) {
         if (!values.isEmpty()) {
             try {
-                spec.annotations.put(key, JSON.writeValueAsString(values));
-            } catch (JsonProcessingException e) {
+                spec.annotations.put(key, StateJson.JSON.asString(values));
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -105,7 +102,7 @@ public final class ConfinementFeature implements Feature {
     /** The list in the annotation, or null as Docker shows an option not given. */
     private static List<String> annotation(Spec spec, String key) throws IOException {
         String value = spec.annotations.get(key);
-        return value == null ? null : JSON.readValue(value, new TypeReference<List<String>>() { });
+        return value == null ? null : StateJson.JSON.listOfFrom(String.class, value);
     }
 
     private static <T> T orDefault(T value, T otherwise) {

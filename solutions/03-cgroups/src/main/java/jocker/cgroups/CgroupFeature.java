@@ -1,6 +1,5 @@
 package jocker.cgroups;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,8 +142,12 @@ public final class CgroupFeature implements Feature {
             throws IOException {
         ((Map<String, Object>) doc.get("State")).put("OOMKilled", ContainerResources.read(store, state.id()).oomKilled());
         Map<String, Object> host = (Map<String, Object>) doc.computeIfAbsent("HostConfig", k -> new LinkedHashMap<>());
-        host.putAll(new ObjectMapper().convertValue(Limits.fromResources(spec.linux == null ? null : spec.linux.resources),
-                Map.class)); // beside chapter 2's CapAdd, Privileged …
+        Limits limits = Limits.fromResources(spec.linux == null ? null : spec.linux.resources);
+        host.put("memoryBytes", limits.memoryBytes()); // beside chapter 2's CapAdd, Privileged …
+        host.put("memorySwapBytes", limits.memorySwapBytes());
+        host.put("cpus", limits.cpus());
+        host.put("cpuShares", limits.cpuShares());
+        host.put("pidsLimit", limits.pidsLimit());
     }
 
     /** Also when the monitor is gone (killed with the machine's OOM killer, say): no cgroup stays behind. */

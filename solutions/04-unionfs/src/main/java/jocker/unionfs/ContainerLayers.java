@@ -21,11 +21,11 @@ public record ContainerLayers(String image, List<String> layers) {
 
     /** The container's record, or null for a container whose files chapter 2 copied. */
     public static ContainerLayers read(ContainerStore store, String id) throws IOException {
-        return store.readJson(id, FILE, ContainerLayers.class);
+        return store.readRecord(id, FILE, ContainerLayers.class);
     }
 
     public void write(ContainerStore store, String id) throws IOException {
-        store.writeJson(id, FILE, this);
+        store.writeRecord(id, FILE, this);
     }
 
     public static Path upper(ContainerStore store, String id) {

@@ -2,6 +2,7 @@ package jocker.unionfs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,11 @@ public final class OverlayFeature implements Feature {
 
     /** Also when nobody saw the container end (its monitor was killed): no mount outlives it. */
     @Override
-    public void beforeRemove(ContainerStore store, ContainerState state) {
-        unmount(store.rootfs(state.id()));
+    public void beforeRemove(ContainerStore store, ContainerState state) throws IOException {
+        Path rootfs = store.rootfs(state.id());
+        if (isMountPoint(rootfs)) { // most containers are removed after they exited, unmounted: no native call
+            unmount(rootfs);
+        }
     }
 
     /**
@@ -104,6 +108,24 @@ public final class OverlayFeature implements Feature {
             }
         }
         return roots;
+    }
+
+    /** Whether something is mounted on {@code dir} in this mount namespace; false if there is no {@code dir}. */
+    static boolean isMountPoint(Path dir) throws IOException {
+        Path real;
+        try {
+            real = dir.toRealPath(); // mountinfo has no symbolic link in its paths
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException unreadable) {
+            return true; // a broken mount, say: try to detach it
+        }
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            if (Path.of(line.split(" ")[4].replace("\\040", " ")).equals(real)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Detaches whatever is mounted on {@code dir}; nothing there (EINVAL) or no dir (ENOENT) is fine. */

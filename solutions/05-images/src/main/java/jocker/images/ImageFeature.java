@@ -13,6 +13,7 @@ import jocker.engine.ContainerState;
 import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
 import jocker.engine.Feature;
+import jocker.engine.StateJson;
 import jocker.engine.Stopper;
 import jocker.runtime.Exercises;
 import jocker.security.Confinement;
@@ -240,9 +241,16 @@ public final class ImageFeature implements Feature {
         return list(spec.annotations.get(ANNOTATION_CMD));
     }
 
+    /** An annotation's JSON array, read with jackson-jr ({@code inspect} needs no databind for it). */
     private static List<String> list(String json) {
-        return json == null ? List.of() : List.of(ImageJson.read(json.getBytes(StandardCharsets.UTF_8),
-                String[].class, "annotation"));
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(StateJson.JSON.listOfFrom(String.class, json));
+        } catch (IOException | NullPointerException e) {
+            throw new ImageException("annotation is not a JSON array of strings: " + json);
+        }
     }
 
     /** The image's layers under the container's own: what chapter 4 mounts when it starts. */

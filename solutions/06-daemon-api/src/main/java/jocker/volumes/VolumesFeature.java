@@ -1,8 +1,6 @@
 package jocker.volumes;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import jocker.engine.ContainerStore;
 import jocker.engine.CreateRequest;
 import jocker.engine.Engine;
 import jocker.engine.Feature;
+import jocker.engine.StateJson;
 import jocker.images.LocalImages;
 import jocker.spec.Spec;
 
@@ -38,7 +37,6 @@ public final class VolumesFeature implements Feature {
     static final String FILE = "volumes.json";
     /** The kernel file systems the init mounts after the binds: a bind under them would be hidden. */
     private static final List<String> MOUNTED_LATER = List.of("/proc", "/sys", "/dev");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One volume a container mounts, as {@link #FILE} lists it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -82,7 +80,7 @@ public final class VolumesFeature implements Feature {
         VolumeMounts asked = request.get(VolumeMounts.class);
         if (asked != null) {
             List<String> binds = asked.mounts().stream().map(VolumeSpec::text).toList();
-            spec.annotations.put(ANNOTATION_BINDS, JSON.writeValueAsString(binds));
+            spec.annotations.put(ANNOTATION_BINDS, StateJson.JSON.asString(binds));
         }
     }
     // end::configure[]
@@ -182,7 +180,7 @@ public final class VolumesFeature implements Feature {
 
     static List<Used> used(ContainerStore store, String id) throws IOException {
         Path file = store.dir(id).resolve(FILE);
-        return Files.exists(file) ? JSON.readValue(file.toFile(), new TypeReference<List<Used>>() { }) : List.of();
+        return Files.exists(file) ? StateJson.JSON.listOfFrom(Used.class, file.toFile()) : List.of();
     }
 
     // tag::inspect[]
@@ -191,11 +189,11 @@ public final class VolumesFeature implements Feature {
     @SuppressWarnings("unchecked")
     public void inspect(ContainerStore store, ContainerState state, Spec spec, Map<String, Object> doc)
             throws IOException {
-        doc.put("Mounts", mountPoints(store.root(), spec));
+        doc.put("Mounts", mountPoints(store.root(), spec).stream().map(MountPoint::asMap).toList());
         Map<String, Object> host = (Map<String, Object>) doc.computeIfAbsent("HostConfig",
                 k -> new LinkedHashMap<>());
         String binds = spec.annotations.get(ANNOTATION_BINDS);
-        host.put("Binds", binds == null ? null : JSON.readValue(binds, new TypeReference<List<String>>() { }));
+        host.put("Binds", binds == null ? null : StateJson.JSON.listOfFrom(String.class, binds));
     }
     // end::inspect[]
 
