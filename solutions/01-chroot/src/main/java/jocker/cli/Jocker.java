@@ -91,6 +91,11 @@ public final class Jocker implements Runnable {
         // Picocli looks for Groovy's Closure class first: a class that is not there is looked
         // for in every jar of the class path, opening each (tens of milliseconds).
         System.setProperty("picocli.disable.closures", "true");
+        // Picocli registers a converter for each java.time and java.sql type it finds, by reflection,
+        // initializing the classes it looks at: a third of its start (DateTimeFormatterBuilder's alone
+        // links a dozen lambdas). No option of Jocker's has such a type; the pattern (java.sql.*,
+        // java.time.*, nothing else picocli knows) is compiled once per type, so it is kept simple.
+        System.setProperty("picocli.converters.excludes", "java.[st].*");
         CommandLine cli = new CommandLine(new Jocker());
         Map<String, Subcommand> byName = new LinkedHashMap<>();
         boolean none = "".equals(only);

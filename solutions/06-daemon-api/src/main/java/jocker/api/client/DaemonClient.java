@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP to a daemon's UNIX socket, with Netty: one connection per request,
@@ -57,6 +58,20 @@ final class DaemonClient implements AutoCloseable {
         // daemon threads: a CLI that exits need not shut them down first
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jocker-client", true),
                 EpollIoHandler.newFactory());
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /**
+     * Ends the event loop's thread before the JVM exits. That thread waits in
+     * epoll_wait(2), in native code, and a JVM that exits waits up to 0.3 s
+     * for its threads in native code to come back ({@code VM_Exit}, ten
+     * 10 ms waits and more), daemon threads or not: every {@code jocker -H}
+     * command paid that after its last line.
+     */
+    private final Thread stopAtExit = new Thread(this::stop, "jocker-client-exit");
+
+    private void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
     }
 
     /**
@@ -194,6 +209,11 @@ final class DaemonClient implements AutoCloseable {
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the hook runs, or has run
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }
