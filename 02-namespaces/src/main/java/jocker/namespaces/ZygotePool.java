@@ -111,7 +111,12 @@ public final class ZygotePool implements AutoCloseable {
         }
     }
 
-    private synchronized CompletableFuture<Zygote> current() {
+    /** Whether the pool still has a zygote for the next take: not closed, and not a taken once-pool. */
+    public synchronized boolean untaken() {
+        return !closed && next != null;
+    }
+
+        private synchronized CompletableFuture<Zygote> current() {
         return next;
     }
 

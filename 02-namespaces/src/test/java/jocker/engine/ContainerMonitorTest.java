@@ -70,6 +70,37 @@ class ContainerMonitorTest {
                 .as("recorded by the monitor: SIGKILL after the 1 s").isEqualTo(137);
     }
 
+    @Test
+    @DisplayName("asked to prepare (run -d does, first thing), a running monitor starts an init in advance, "
+            + "and kills it when it exits")
+    void preparesAnInit() throws Exception {
+        long monitor = parent(runDetached("first"));
+
+        MonitorClient.prelaunch(state, new Engine(state).monitorCommand());
+        long[] zygote = new long[1];
+        assertThat(Await.poll(Duration.ofSeconds(30), Duration.ofMillis(20), () -> {
+            zygote[0] = ProcessHandle.of(monitor).orElseThrow().children()
+                    .filter(p -> cmdline(p.pid()).contains("ZygoteInit")).mapToLong(ProcessHandle::pid)
+                    .findFirst().orElse(0);
+            return zygote[0] != 0;
+        })).as("a ZygoteInit child of monitor " + monitor).isTrue();
+
+        // With chapter 6's streams (pipes) the next detached container runs in it; with this chapter's
+        // (a log file) none can, and it waits until its timeout or the monitor's exit.
+        assertThat(JockerCommand.run(state, "rm", "-f", "first").status()).isZero();
+        assertThat(Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50),
+                () -> ProcessHandle.of(monitor).isEmpty() && ProcessHandle.of(zygote[0]).isEmpty()))
+                .as("monitor " + monitor + " and its init in advance " + zygote[0] + " gone").isTrue();
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
+
     /** {@code jocker run -d}, which has exited when this returns; the container's PID. */
     private long runDetached(String name) throws Exception {
         JockerCommand run = JockerCommand.run(state, "run", "-d", "--name", name, "busybox", "sleep", "1000");

@@ -42,7 +42,12 @@ public final class ChapterOneSteps {
         }
     }
 
-    /** The last step: the working directory (made if the image lacks it, as Docker does), then execve. */
+    /**
+     * The last step: the working directory (made if the image lacks it, as
+     * Docker does), then execve. Made only if missing: this runs after the
+     * seccomp filter is loaded, and a profile that denies mkdir(2) would
+     * otherwise fail every container, even one whose directory is {@code /}.
+     */
     public static final class Exec extends PhasedStep {
         public Exec() {
             super(Phase.EXEC, 1, true);
@@ -50,7 +55,10 @@ public final class ChapterOneSteps {
 
         @Override
         public void run(InitContext context) throws IOException {
-            Files.createDirectories(Path.of(context.spec().process.cwd));
+            Path cwd = Path.of(context.spec().process.cwd);
+            if (!Files.isDirectory(cwd)) {
+                Files.createDirectories(cwd);
+            }
             Init.exec(context.spec().process);
         }
     }

@@ -185,15 +185,28 @@ public final class MonitorClient {
     }
 
     /**
-     * Starts the monitor of {@code root} if none listens there, without
-     * waiting for it to answer: for a client that will send it {@code start}
-     * soon and has other work first. A request in the next
-     * {@link #RELAUNCH} waits for this monitor rather than start another.
+     * Gets the monitor of {@code root} ready for a container, without
+     * waiting for it: for a client that will send it {@code start} soon and
+     * has other work first. If none listens there, starts one (which starts
+     * an init at once); a request in the next {@link #RELAUNCH} waits for
+     * this monitor rather than start another. If one listens, asks it to
+     * {@code prepare} an init now, one try: a monitor that is exiting, or
+     * one of an older Jocker, leaves the container to start cold.
      */
     public static void prelaunch(Path root, List<String> monitorCommand) throws IOException {
         if (!Files.exists(socket(root))) {
             launch(monitorCommand, START.strip());
             PRELAUNCHED.put(root, System.nanoTime());
+            return;
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket(root)));
+            Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+            out.write("prepare\n");
+            out.flush();
+            readAccepted(channel); // then the monitor starts the init, and answers nothing more
+        } catch (IOException notNow) {
+            // no monitor after all, or one that is exiting: start finds or starts one
         }
     }
 

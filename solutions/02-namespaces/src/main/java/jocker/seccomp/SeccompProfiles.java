@@ -1,7 +1,7 @@
 package jocker.seccomp;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jocker.engine.StateJson;
 import jocker.seccomp.DockerProfile;
 import jocker.spec.Spec;
 
@@ -39,7 +40,8 @@ public final class SeccompProfiles {
     static final Set<String> OPERATORS = Set.of("SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_EQ",
             "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** jackson-jr: {@code run} reads the default profile every time, and databind would build a reader for it. */
+    private static final JSON READER = StateJson.JSON;
 
     private SeccompProfiles() {
     }
@@ -51,7 +53,7 @@ public final class SeccompProfiles {
                 throw new IllegalStateException("the default seccomp profile " + DEFAULT_RESOURCE
                         + " is not on the class path");
             }
-            return checked(JSON.readValue(in, DockerProfile.class), DEFAULT_RESOURCE);
+            return checked(READER.beanFrom(DockerProfile.class, in), DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new IllegalStateException("the default seccomp profile: " + e.getMessage(), e);
         }
@@ -60,7 +62,7 @@ public final class SeccompProfiles {
     /** A profile file, as {@code --security-opt seccomp=FILE} names it; refused with one line that says why. */
     public static DockerProfile load(Path file) {
         try {
-            return checked(JSON.readValue(Files.readAllBytes(file), DockerProfile.class), file.toString());
+            return checked(READER.beanFrom(DockerProfile.class, Files.readAllBytes(file)), file.toString());
         } catch (JacksonException e) {
             throw new IllegalArgumentException("seccomp profile " + file + " is not valid JSON: "
                     + e.getOriginalMessage());
