@@ -14,6 +14,7 @@ import jocker.linux.Kernel;
 import jocker.runtime.Init;
 import jocker.runtime.InitStep;
 import jocker.seccomp.SeccompFilter;
+import jocker.seccomp.SeccompProfiles;
 import jocker.spec.Spec;
 
 /**
@@ -53,8 +54,7 @@ public final class ZygoteInit {
             List<InitStep> steps = InitStep.all(); // loads the steps' classes while nobody waits
             // Loads the C library binding: unshare(2) with no flags changes nothing.
             Kernel.unshare(0);
-            warmUpSpecReader();
-            warmUpSeccomp();
+            warmUpSeccomp(warmUpSpecReader());
             if (!"false".equals(System.getProperty(ANNOUNCE_PROPERTY))) {
                 say(READY + "\n");
             }
@@ -80,31 +80,30 @@ public final class ZygoteInit {
      * Reads a spec like the one it will be given, so that jackson-jr's
      * classes and its view of the spec's records are loaded before the
      * container waits for them: most of what a cold init does between its
-     * JVM's start and its first system call.
+     * JVM's start and its first system call. Like a real one, it has Docker's
+     * default seccomp filter (three hundred names), an annotation (a map),
+     * and the masks; then it opens a file by name through JNA, whose string
+     * arguments (every mount) take classes of their own.
      */
-    private static void warmUpSpecReader() throws IOException {
+    private static Spec warmUpSpecReader() throws IOException {
         Spec sample = Spec.of(Path.of("rootfs"), List.of("true"));
         NamespacesFeature.configure(sample, "zygote");
-        JSON.std.beanFrom(Spec.class, JSON.std.asString(sample));
+        sample.linux.seccomp = SeccompProfiles.toSpec(SeccompProfiles.loadDefault(),
+                SeccompProfiles.DEFAULT_CAPABILITIES);
+        sample.annotations.put("dev.jocker.zygote", "sample");
+        Spec read = JSON.std.beanFrom(Spec.class, JSON.std.asString(sample));
+        Kernel.close(Kernel.openReadOnly("/proc/self/stat"));
+        return read;
     }
 
     /**
-     * Builds a small seccomp filter and throws it away: loads libseccomp and
-     * binds the functions a container's filter needs, which a cold init does
-     * while its container waits (tens of milliseconds).
+     * Builds the sample's seccomp filter, Docker's default, and throws it
+     * away: loads libseccomp, binds its functions and runs the code that
+     * turns each rule into filter instructions, which a cold init does while
+     * its container waits (tens of milliseconds).
      */
-    private static void warmUpSeccomp() {
-        Spec.Seccomp filter = new Spec.Seccomp();
-        filter.defaultAction = "SCMP_ACT_ERRNO";
-        filter.architectures.add("SCMP_ARCH_X86_64");
-        Spec.Syscall allow = new Spec.Syscall();
-        allow.names.addAll(List.of("read", "write", "personality"));
-        allow.action = "SCMP_ACT_ALLOW";
-        Spec.SeccompArg arg = new Spec.SeccompArg();
-        arg.op = "SCMP_CMP_EQ";
-        allow.args.add(arg);
-        filter.syscalls.add(allow);
-        SeccompFilter.rehearse(filter);
+    private static void warmUpSeccomp(Spec sample) {
+        SeccompFilter.rehearse(sample.linux.seccomp);
     }
 
     private static void say(String line) throws IOException {

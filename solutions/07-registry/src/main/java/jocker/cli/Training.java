@@ -73,6 +73,7 @@ public final class Training {
             InitStep.all();
             Init.USED_AFTER_ROOT_SWITCH.forEach(Training::initialize);
             initialize(jocker.linux.LibC.class); // JNA's binding: its proxy and native library
+            callNative();
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -109,6 +110,21 @@ public final class Training {
             Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             // a class whose optional dependency is missing: it stays out of the archive
+        }
+    }
+
+    /**
+     * JNA's calls, not only its binding: the classes that invoke a native
+     * function and convert its arguments (a string, an int) and its result
+     * load on the first call, in every JVM that makes one. Calls that change
+     * nothing: the text of an errno, and opening and closing a file.
+     */
+    private static void callNative() {
+        try {
+            jocker.linux.LibC.INSTANCE.strerror(2);
+            jocker.linux.Kernel.close(jocker.linux.Kernel.openReadOnly("/proc/self/stat"));
+        } catch (LinkageError | RuntimeException e) {
+            // JNA without its native library for this machine: the archive has the rest
         }
     }
 
