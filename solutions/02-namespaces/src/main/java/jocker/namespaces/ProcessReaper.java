@@ -21,14 +21,30 @@ final class ProcessReaper {
     private ProcessReaper() {
     }
 
-    /** Returns once a reaper thread is idle, starting (and reaping) {@code true} if none is. */
+    /**
+     * How many reapers to have idle: two, because another thread of the same
+     * JVM may start a process between this check and the namespaced start
+     * and take one (a foreground {@code jocker run} starts its zygote on a
+     * thread of its own while its main thread makes the container; a CI run
+     * caught the JDK's "Failed to start the native thread" warning in a
+     * container's output that way).
+     */
+    private static final int IDLE = 2;
+
+    /** Returns once {@link #IDLE} reaper threads are idle, starting (and reaping) {@code true}s if fewer are. */
     static void ensureIdle() throws IOException {
-        for (int attempt = 0; attempt < 5 && !idle(); attempt++) {
-            Process p = new ProcessBuilder("/bin/true").start();
+        for (int attempt = 0; attempt < 5 && idle() < IDLE; attempt++) {
+            // At once: each process being waited for holds a reaper, so the pool grows to as many.
+            Process[] ps = new Process[IDLE];
+            for (int i = 0; i < IDLE; i++) {
+                ps[i] = new ProcessBuilder("/bin/true").start();
+            }
             try {
-                p.waitFor(5, TimeUnit.SECONDS);
+                for (Process p : ps) {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                }
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-                while (!idle() && System.nanoTime() < deadline) {
+                while (idle() < IDLE && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
             } catch (InterruptedException e) {
@@ -38,9 +54,10 @@ final class ProcessReaper {
         }
     }
 
-    /** A reaper thread waiting for work (its pool parks it in a timed poll). */
-    private static boolean idle() {
+    /** Reaper threads waiting for work (their pool parks them in a timed poll). */
+    private static long idle() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("process reaper") && t.getState() == Thread.State.TIMED_WAITING);
+                .filter(t -> t.getName().equals("process reaper") && t.getState() == Thread.State.TIMED_WAITING)
+                .count();
     }
 }
