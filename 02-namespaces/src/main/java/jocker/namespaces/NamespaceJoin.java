@@ -37,14 +37,16 @@ public final class NamespaceJoin {
      * {@code pid}, all but its mount namespace.
      */
     public static Process start(long pid, ProcessBuilder builder) throws IOException {
-        ProcessReaper.ensureIdle(); // the thread below may not create one, see there
-        return FreshThread.call("jocker-setns", "joining the container", () -> {
-            // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-            //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
-            //   close the descriptor.
-            Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and close the descriptor.");
-            return builder.start();
-        });
+        synchronized (NamespacedStart.class) { // one namespaced start at a time: see ProcessReaper
+            ProcessReaper.ensureIdle(); // the thread below may not create one, see there
+            return FreshThread.call("jocker-setns", "joining the container", () -> {
+                // Exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
+                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+                //   close the descriptor.
+                Exercise.todo("2.6", "for each namespace in JOINED_BY_PARENT, open its file under /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and close the descriptor.");
+                return builder.start();
+            });
+        }
     }
     // end::join[]
 }

@@ -100,6 +100,7 @@ class ZygoteTest {
             }
         });
         monitor.start();
+        Throwable failed = null;
         try {
             Await.until(java.time.Duration.ofSeconds(30), () -> "the container running",
                     () -> engine.containers.store().read(c.id()).status().equals(ContainerState.RUNNING));
@@ -117,6 +118,9 @@ class ZygoteTest {
                 expected.add(ns.inode(zygote));
             }
             assertThat(Files.readAllLines(out)).isEqualTo(expected);
+        } catch (Throwable t) {
+            failed = t;
+            throw t;
         } finally {
             ProcessHandle.of(zygote).ifPresent(ProcessHandle::destroyForcibly);
             // If the container started cold after all (the zygote not ready, say), it is another
@@ -125,7 +129,19 @@ class ZygoteTest {
             if (pid > 0) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
-            monitor.join();
+            monitor.join(45_000);
+            if (monitor.isAlive()) {
+                // Killed, yet its monitor still waits: say what every process is doing rather than hang.
+                AssertionError stuck = new AssertionError("the monitor still waits for container " + pid
+                        + " (zygote " + zygote + ") 45 s after both were killed; processes:\n"
+                        + new String(new ProcessBuilder("ps", "-e", "-o", "pid,ppid,stat,wchan:24,args")
+                                .redirectErrorStream(true).start().getInputStream().readAllBytes(),
+                                StandardCharsets.UTF_8));
+                if (failed != null) {
+                    stuck.addSuppressed(failed);
+                }
+                throw stuck;
+            }
         }
     }
 

@@ -36,23 +36,25 @@ public final class NamespaceJoin {
      * {@code pid}, all but its mount namespace.
      */
     public static Process start(long pid, ProcessBuilder builder) throws IOException {
-        ProcessReaper.ensureIdle(); // the thread below may not create one, see there
-        return FreshThread.call("jocker-setns", "joining the container", () -> {
-            // begin exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
-            //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
-            //   close the descriptor.
-            for (Namespace ns : JOINED_BY_PARENT) {
-                String path = ns.of(pid).toString();
-                int fd = Kernel.openReadOnly(path);
-                try {
-                    Kernel.setns(fd, ns.flag(), path);
-                } finally {
-                    Kernel.close(fd);
+        synchronized (NamespacedStart.class) { // one namespaced start at a time: see ProcessReaper
+            ProcessReaper.ensureIdle(); // the thread below may not create one, see there
+            return FreshThread.call("jocker-setns", "joining the container", () -> {
+                // begin exercise 2.6: for each namespace in JOINED_BY_PARENT, open its file under
+                //   /proc/<pid>/ns (Kernel.openReadOnly), setns(2) into it with its flag, and
+                //   close the descriptor.
+                for (Namespace ns : JOINED_BY_PARENT) {
+                    String path = ns.of(pid).toString();
+                    int fd = Kernel.openReadOnly(path);
+                    try {
+                        Kernel.setns(fd, ns.flag(), path);
+                    } finally {
+                        Kernel.close(fd);
+                    }
                 }
-            }
-            // end exercise 2.6
-            return builder.start();
-        });
+                // end exercise 2.6
+                return builder.start();
+            });
+        }
     }
     // end::join[]
 }

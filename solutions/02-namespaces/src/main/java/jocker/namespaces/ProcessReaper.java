@@ -1,6 +1,7 @@
 package jocker.namespaces;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +16,11 @@ import java.util.concurrent.TimeUnit;
  * JDK reports "unable to create native thread", and the process it has just
  * started has nobody to wait for it. Whether a reaper happens to be idle
  * depends on timing, so it is made sure of here, on the caller's thread.
+ *
+ * <p>Callers hold the lock of {@code NamespacedStart.class} from this check
+ * to the start: two namespaced starts at once could otherwise take each
+ * other's reapers (the {@code true}s below take one each while they run).
+ * A start on some other thread of the JVM may still take one; hence two.
  */
 final class ProcessReaper {
 
@@ -54,10 +60,22 @@ final class ProcessReaper {
         }
     }
 
-    /** Reaper threads waiting for work (their pool parks them in a timed poll). */
+    /**
+     * Reaper threads waiting for work: parked in their pool's queue. Neither name nor state alone
+     * says so on every JDK 17: one that does not rename a busy reaper "process reaper (pid N)" has
+     * a reaper waiting for a process that is not this JVM's child (a {@code ProcessHandle.onExit()}
+     * on a container's init, say) poll it in {@code Thread.sleep}, TIMED_WAITING like an idle one.
+     */
     private static long idle() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("process reaper") && t.getState() == Thread.State.TIMED_WAITING)
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("process reaper")
+                        && e.getKey().getState() != Thread.State.RUNNABLE)
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(ProcessReaper::waitingForWork))
                 .count();
+    }
+
+    private static boolean waitingForWork(StackTraceElement frame) {
+        return frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                && frame.getMethodName().equals("getTask");
     }
 }
