@@ -106,30 +106,21 @@ public final class ContainerMonitor {
      * after the state directory): that container's init starts now, a
      * zygote, while the client still makes the container and this JVM
      * starts its server. One only: the monitor keeps none ready after it.
+     * None where a zygote could not take a detached container's streams: up
+     * to chapter 5 they are the log file, which only a cold start opens
+     * ({@link StdioRelay#logFile}). One that no container takes within
+     * {@link #PREPARED_FOR} (the container started cold: a terminal, a spec
+     * the zygote does not suit; or the client failed) is killed, rather than
+     * kept as long as the monitor runs.
      */
-    private synchronized void startFirstInit() {
-        first = ZygotePool.once(launcher, Stdio.pipes());
-        ZygotePool.install(first);
-    }
-
-    /**
-     * {@code prepare}: {@code jocker run -d} asks first thing, before it
-     * makes its container, so that the container's init starts now, a
-     * zygote, as for the container a monitor was started for
-     * ({@link #startFirstInit}): its JVM starts while the client still works
-     * (1.1 s against 0.6 s for a {@code run -d} that finds the monitor
-     * running; the zygote would be ready long before the start request).
-     * One at a time; none while a daemon holds the monitor, whose own pool
-     * is ready anyway; and one that no container takes within
-     * {@link #PREPARED_FOR} (the client failed, or was killed) is killed.
-     */
-    private void prepare() {
+    private void startFirstInit() {
+        if (StdioRelay.latest().isEmpty()) {
+            return;
+        }
         ZygotePool mine;
         synchronized (this) {
-            if (holders > 0 || first != null && first.untaken()) {
-                return;
-            }
-            startFirstInit();
+            first = ZygotePool.once(launcher, Stdio.pipes());
+            ZygotePool.install(first);
             mine = first;
         }
         Thread timer = new Thread(() -> {
@@ -148,6 +139,23 @@ public final class ContainerMonitor {
         }, "prepared-init");
         timer.setDaemon(true);
         timer.start();
+    }
+
+    /**
+     * {@code prepare}: {@code jocker run -d} asks first thing, before it
+     * makes its container, so that the container's init starts now, a
+     * zygote, as for the container a monitor was started for
+     * ({@link #startFirstInit}): its JVM starts while the client still works
+     * (1.1 s against 0.6 s for a {@code run -d} that finds the monitor
+     * running; the zygote would be ready long before the start request).
+     * One at a time, and none while a daemon holds the monitor, whose own
+     * pool is ready anyway.
+     */
+    private synchronized void prepare() {
+        if (holders > 0 || first != null && first.untaken()) {
+            return;
+        }
+        startFirstInit();
     }
 
     /** Kills the first init if no container took it (the container started cold, or never came). */
