@@ -1,6 +1,7 @@
 package jocker.namespaces;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Callers hold the lock of {@code NamespacedStart.class} from this check
  * to the start: two namespaced starts at once could otherwise take each
- * other's reapers (the {@code true}s below take one each while they run).
+ * other's reapers (the {@code cat}s below take one each while they run).
  * A start on some other thread of the JVM may still take one; hence two.
  */
 final class ProcessReaper {
@@ -37,15 +38,26 @@ final class ProcessReaper {
      */
     private static final int IDLE = 2;
 
-    /** Returns once {@link #IDLE} reaper threads are idle, starting (and reaping) {@code true}s if fewer are. */
+    /**
+     * Returns once {@link #IDLE} reaper threads are idle. If fewer are, it
+     * starts that many {@code cat}s at once, each waiting on its stdin: each
+     * running process holds a reaper, so the pool grows to as many. Then it
+     * closes their stdin, and once they have ended their reapers are idle.
+     * Processes that end at once ({@code true}) would not do: the reaper of
+     * the first may be back in the pool in time to take the second, and the
+     * pool would not grow.
+     */
     static void ensureIdle() throws IOException {
-        for (int attempt = 0; attempt < 5 && idle() < IDLE; attempt++) {
-            // At once: each process being waited for holds a reaper, so the pool grows to as many.
+        for (int attempt = 0; attempt < 3 && idle() < IDLE; attempt++) {
             Process[] ps = new Process[IDLE];
             for (int i = 0; i < IDLE; i++) {
-                ps[i] = new ProcessBuilder("/bin/true").start();
+                ps[i] = new ProcessBuilder("/bin/cat").redirectOutput(Redirect.DISCARD)
+                        .redirectError(Redirect.DISCARD).start();
             }
             try {
+                for (Process p : ps) {
+                    p.getOutputStream().close();
+                }
                 for (Process p : ps) {
                     p.waitFor(5, TimeUnit.SECONDS);
                 }
