@@ -158,7 +158,7 @@ class ImageCommandsTest {
         String images = ok(root, "images").out();
         assertThat(images.lines().findFirst().orElseThrow()).matches("REPOSITORY +TAG +IMAGE ID +CREATED +SIZE");
         assertThat(images).containsPattern("(?m)^one +latest +" + hex(id).substring(0, 12)
-                + " +(\\d+ seconds|Less than a second|About a minute) ago +\\d+(\\.\\d+)?MB$");
+                + " +(1 second|\\d+ seconds|Less than a second|About a minute) ago +\\d+(\\.\\d+)?MB$");
         assertThat(images).containsPattern("(?m)^two +v2 +" + hex(id).substring(0, 12));
         assertThat(ok(root, "images", "two").out().lines().count()).isEqualTo(2);
         assertThat(ok(root, "images", "-q").out()).contains(hex(id).substring(0, 12) + "\n");
