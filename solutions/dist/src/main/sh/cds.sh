@@ -4,7 +4,8 @@
 # A JVM spends most of its start reading, parsing and verifying classes: a
 # quick jocker command loads about 2,000. A class-data archive holds them
 # ready to map. It is made by a training run (jocker.cli.Training: the
-# classes the CLI, the init and the shim load, without running a container)
+# classes the CLI, the init and the shim load, without running a container;
+# on JDK 17, as root, with the list of a rehearsal's init added: cds_rehearse)
 # and is valid only for the JDK build and the exact class path (jocker.jar,
 # the same file) it was made with: one per JDK, under
 # solutions/dist/target/cds/<java.runtime.version>/.
@@ -89,16 +90,47 @@ cds_train() {
     cds_create="-Xshare:dump -XX:SharedClassListFile=$cds_tmp.classes -XX:SharedArchiveFile=$cds_tmp"
   fi
   # The options unquoted, to split them (a path with a space has no archive).
+  # JDK 17's list gets the rehearsal's too; if the archive cannot be made with
+  # it, it is made from the training's alone.
   if ("$1" $cds_record $cds_common -cp "$2" jocker.cli.Training \
-      && "$1" $cds_create $cds_common -cp "$2" jocker.cli.Training) >"$cds_tmp.log" 2>&1 \
+      && { [ "$cds_feature" -ge 24 ] || cds_rehearse "$1" "$2" "$cds_tmp"; } \
+      && { "$1" $cds_create $cds_common -cp "$2" jocker.cli.Training \
+        || { [ -f "$cds_tmp.trained" ] && mv -f "$cds_tmp.trained" "$cds_tmp.classes" \
+          && "$1" $cds_create $cds_common -cp "$2" jocker.cli.Training; }; }) >"$cds_tmp.log" 2>&1 \
       && [ -s "$cds_tmp" ] && cds_check "$1" "$2" "$cds_tmp" >>"$cds_tmp.log" 2>&1; then
     mv -f "$cds_tmp" "$3" && rm -f "$3.failed"
   else
     : >"$3.failed"
   fi
   mv -f "$cds_tmp.log" "$cds_dir/training.log" 2>/dev/null
-  rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes"
+  rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes" "$cds_tmp.trained"
   [ -f "$3" ]
+}
+
+# cds_rehearse JAVA JAR TMP: as root, one `run --rm busybox true` in a state
+# directory of its own, whose init JVMs list the classes they load
+# (InitLauncher's jocker.cds.classlists): what an init loads after its zygote
+# is taken (its steps' lambdas, JNA's structures), which Training cannot run
+# without a container. Those lists are added to TMP.classes (the training's
+# kept as TMP.trained). Nothing is added where no container can run: not
+# root, no namespaces, no busybox. Always succeeds.
+cds_rehearse() {
+  [ "$(id -u)" = 0 ] || return 0
+  cds_stage="$3.rehearsal"
+  mkdir -p "$cds_stage/lists" && cp "$3.classes" "$3.trained" || return 0
+  if timeout 60 "$1" $cds_common -Djocker.cds.classlists="$cds_stage/lists" -cp "$2" jocker.cli.Jocker \
+      --root "$cds_stage/root" run --rm busybox true </dev/null; then
+    for list in "$cds_stage"/lists/*.classes; do
+      [ -s "$list" ] || continue
+      # A JVM that was killed (an unused zygote) may have left half a line.
+      [ -z "$(tail -c 1 "$list")" ] || sed -i '$d' "$list"
+      cat "$list" >>"$3.classes"
+    done
+  fi
+  echo "rehearsal: $(cat "$cds_stage"/lists/*.classes 2>/dev/null | wc -l) classes listed by the init"
+  # Left in place if its overlay is still mounted (a run killed by the timeout).
+  grep -q " $cds_stage/" /proc/self/mountinfo || rm -rf "$cds_stage"
+  return 0
 }
 
 # cds_check JAVA JAR ARCHIVE: the archive works as the init will use it: with

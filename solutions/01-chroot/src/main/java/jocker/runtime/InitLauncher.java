@@ -19,6 +19,15 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
 
     /** The system property that names this JVM's class-data archive: {@code ./jocker} sets it. */
     public static final String ARCHIVE_PROPERTY = "jocker.cds";
+    /**
+     * The system property that names a directory where each JVM started for
+     * a container writes the list of the classes it loaded
+     * ({@code -XX:DumpLoadedClassList}): set by the archive's rehearsal
+     * ({@code cds.sh}), so that the archive holds what an init loads after
+     * its zygote is taken, which {@code Training} cannot run.
+     */
+    public static final String CLASS_LIST_PROPERTY = "jocker.cds.classlists";
+    private static final java.util.concurrent.atomic.AtomicInteger LISTS = new java.util.concurrent.atomic.AtomicInteger();
 
     public InitLauncher {
         properties = List.copyOf(properties);
@@ -59,6 +68,11 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
                 // Libraries by their sonames: no /sbin/ldconfig -p (see JnaSetup).
                 JnaSetup.NO_SEARCH_PATH));
         cmd.addAll(startOptions(System.getProperty(ARCHIVE_PROPERTY), Runtime.version().feature()));
+        String lists = System.getProperty(CLASS_LIST_PROPERTY);
+        if (lists != null) {
+            cmd.add("-XX:DumpLoadedClassList=" + Path.of(lists, ProcessHandle.current().pid() + "-"
+                    + LISTS.incrementAndGet() + ".classes"));
+        }
         cmd.addAll(properties);
         cmd.addAll(List.of("-cp", classPath, main));
         cmd.addAll(args);
