@@ -126,9 +126,14 @@ cds_rehearse() {
       [ -z "$(tail -c 1 "$list")" ] || sed -i '$d' "$list"
       cat "$list" >>"$3.classes"
     done
+    echo "rehearsal: $(cat "$cds_stage"/lists/*.classes 2>/dev/null | wc -l) classes listed by the init, added"
+  else
+    echo "rehearsal: no container ran; the archive holds the training's classes alone"
+    # Cut short (the timeout) or failed: what it made is undone by jocker's own rm -f (mounts, cgroup).
+    cds_left=$("$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_stage/root" ps -aq 2>/dev/null)
+    [ -z "$cds_left" ] || "$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_stage/root" rm -f $cds_left
   fi
-  echo "rehearsal: $(cat "$cds_stage"/lists/*.classes 2>/dev/null | wc -l) classes listed by the init"
-  # Left in place if its overlay is still mounted (a run killed by the timeout).
+  # Left in place if something is still mounted there: rm -rf would reach into the mount.
   grep -q " $cds_stage/" /proc/self/mountinfo || rm -rf "$cds_stage"
   return 0
 }
