@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -98,19 +99,16 @@ public final class Jocker implements Runnable {
         System.setProperty("picocli.converters.excludes", "java.[st].*");
         CommandLine cli = new CommandLine(new Jocker());
         Map<String, Subcommand> byName = new LinkedHashMap<>();
-        boolean none = "".equals(only);
-        if (!none) {
-            ServiceLoader.load(Subcommand.class).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .filter(c -> c.chapter() <= upTo)
-                    .sorted(Comparator.comparingInt(Subcommand::chapter))
+        if (!"".equals(only)) {
+            // Named from their classes' annotations: only the commands to build are made (an instance
+            // runs its class's static initializers, such as events' date formatter, which reads the
+            // time zone rules). A name no chapter up to upTo has gets them all, for picocli's hint.
+            List<ServiceLoader.Provider<Subcommand>> providers = ServiceLoader.load(Subcommand.class).stream().toList();
+            List<Subcommand> named = only == null ? List.of() : instances(providers, only, upTo);
+            (named.isEmpty() ? instances(providers, null, upTo) : named)
                     .forEach(c -> byName.put(nameOf(c), c));
         }
-        boolean one = only != null && byName.containsKey(only);
         byName.forEach((name, command) -> {
-            if (one && !name.equals(only)) {
-                return;
-            }
             CommandLine sub = new CommandLine(command).setStopAtPositional(true);
             command.extend(sub, upTo);
             cli.addSubcommand(name, sub);
@@ -122,11 +120,31 @@ public final class Jocker implements Runnable {
         return cli;
     }
 
+    /**
+     * The subcommands of chapters up to {@code upTo} named {@code name} (null: all), made, in
+     * chapter order: of two with one name, the later chapter's comes last and wins.
+     */
+    private static List<Subcommand> instances(List<ServiceLoader.Provider<Subcommand>> providers, String name,
+            int upTo) {
+        return providers.stream()
+                .filter(p -> name == null || name.equals(annotatedName(p.type())))
+                .map(ServiceLoader.Provider::get)
+                .filter(c -> c.chapter() <= upTo)
+                .sorted(Comparator.comparingInt(Subcommand::chapter))
+                .toList();
+    }
+
+    /** A subcommand class's name in its annotation, null if it has none there. */
+    private static String annotatedName(Class<?> type) {
+        Command annotation = type.getAnnotation(Command.class);
+        return annotation != null && !annotation.name().isEmpty() && !annotation.name().equals("<main class>")
+                ? annotation.name() : null;
+    }
+
     /** A subcommand's name, from its annotation: cheaper than picocli's whole model of it. */
     private static String nameOf(Subcommand command) {
-        Command annotation = command.getClass().getAnnotation(Command.class);
-        return annotation != null && !annotation.name().isEmpty() && !annotation.name().equals("<main class>")
-                ? annotation.name() : new CommandLine(command).getCommandName();
+        String name = annotatedName(command.getClass());
+        return name != null ? name : new CommandLine(command).getCommandName();
     }
 
     /**
