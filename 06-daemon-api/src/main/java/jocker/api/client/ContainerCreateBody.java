@@ -1,7 +1,9 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jocker.cgroups.Limits;
 import jocker.engine.CreateRequest;
 import jocker.images.ImageOverrides;
@@ -13,27 +15,61 @@ import jocker.images.ImageOverrides;
  * (Engine API v1.41, ContainerCreate). The name travels in the query.
  */
 record ContainerCreateBody(
-        @JsonProperty("Image") String image,
-        @JsonProperty("Cmd") List<String> cmd,
-        @JsonProperty("Entrypoint") List<String> entrypoint,
-        @JsonProperty("Env") List<String> env,
-        @JsonProperty("WorkingDir") String workingDir,
-        @JsonProperty("User") String user,
-        @JsonProperty("Hostname") String hostname,
-        @JsonProperty("StopSignal") String stopSignal,
-        @JsonProperty("AttachStdout") boolean attachStdout,
-        @JsonProperty("AttachStderr") boolean attachStderr,
-        @JsonProperty("Tty") boolean tty,
-        @JsonProperty("HostConfig") HostConfig hostConfig) {
+        String image,
+        List<String> cmd,
+        List<String> entrypoint,
+        List<String> env,
+        String workingDir,
+        String user,
+        String hostname,
+        String stopSignal,
+        boolean attachStdout,
+        boolean attachStderr,
+        boolean tty,
+        HostConfig hostConfig) {
 
     /** The part of the body that the daemon's host applies: removal, and chapter 3's limits. */
     record HostConfig(
-            @JsonProperty("AutoRemove") boolean autoRemove,
-            @JsonProperty("Memory") Long memory,
-            @JsonProperty("MemorySwap") Long memorySwap,
-            @JsonProperty("NanoCpus") Long nanoCpus,
-            @JsonProperty("CpuShares") Integer cpuShares,
-            @JsonProperty("PidsLimit") Long pidsLimit) {
+            boolean autoRemove,
+            Long memory,
+            Long memorySwap,
+            Long nanoCpus,
+            Integer cpuShares,
+            Long pidsLimit) {
+        Map<String, Object> fields() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("AutoRemove", autoRemove);
+            putIfSet(json, "Memory", memory);
+            putIfSet(json, "MemorySwap", memorySwap);
+            putIfSet(json, "NanoCpus", nanoCpus);
+            putIfSet(json, "CpuShares", cpuShares);
+            putIfSet(json, "PidsLimit", pidsLimit);
+            return json;
+        }
+    }
+
+    /** The body as the daemon reads it: Docker's field names, null fields left out. */
+    byte[] json() throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfSet(json, "Image", image);
+        putIfSet(json, "Cmd", cmd);
+        putIfSet(json, "Entrypoint", entrypoint);
+        putIfSet(json, "Env", env);
+        putIfSet(json, "WorkingDir", workingDir);
+        putIfSet(json, "User", user);
+        putIfSet(json, "Hostname", hostname);
+        putIfSet(json, "StopSignal", stopSignal);
+        json.put("AttachStdout", attachStdout);
+        json.put("AttachStderr", attachStderr);
+        json.put("Tty", tty);
+        putIfSet(json, "HostConfig", hostConfig == null ? null : hostConfig.fields());
+        return JsonTree.write(json);
+    }
+
+    private static void putIfSet(Map<String, Object> json, String name, Object value) {
+        if (value != null) {
+            json.put(name, value);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import jocker.engine.ContainerSummary;
@@ -12,13 +11,23 @@ import jocker.engine.ContainerSummary;
  * (Engine API v1.41, ContainerList; the fields {@code jocker ps} shows).
  */
 record ContainerListEntry(
-        @JsonProperty("Id") String id,
-        @JsonProperty("Names") List<String> names,
-        @JsonProperty("Image") String image,
-        @JsonProperty("Command") String command,
-        @JsonProperty("Created") long created,
-        @JsonProperty("State") String state,
-        @JsonProperty("Status") String status) {
+        String id,
+        List<String> names,
+        String image,
+        String command,
+        long created,
+        String state,
+        String status) {
+
+    /** One element of {@code GET /containers/json}'s array, as jackson-jr read it. */
+    static ContainerListEntry of(Object element) {
+        List<String> names = JsonTree.array(JsonTree.at(element, "Names")).stream()
+                .map(name -> JsonTree.text(name, "")).toList();
+        return new ContainerListEntry(JsonTree.text(JsonTree.at(element, "Id"), ""), names,
+                JsonTree.text(JsonTree.at(element, "Image"), ""), JsonTree.text(JsonTree.at(element, "Command"), null),
+                JsonTree.number(JsonTree.at(element, "Created"), 0), JsonTree.text(JsonTree.at(element, "State"), ""),
+                JsonTree.text(JsonTree.at(element, "Status"), ""));
+    }
 
     /** As {@code jocker ps} prints it: the name without Docker's leading slash, the command as one word. */
     ContainerSummary summary() {

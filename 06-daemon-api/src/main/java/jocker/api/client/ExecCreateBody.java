@@ -1,6 +1,6 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -10,11 +10,16 @@ import java.util.List;
  * (Engine API v1.41, ContainerExec); null fields are left out: the container's.
  */
 record ExecCreateBody(
-        @JsonProperty("AttachStdout") boolean attachStdout,
-        @JsonProperty("AttachStderr") boolean attachStderr,
-        @JsonProperty("Tty") boolean tty,
-        @JsonProperty("Cmd") List<String> cmd,
-        @JsonProperty("Env") List<String> env,
-        @JsonProperty("WorkingDir") String workingDir,
-        @JsonProperty("User") String user) {
+        boolean attachStdout,
+        boolean attachStderr,
+        boolean tty,
+        List<String> cmd,
+        List<String> env,
+        String workingDir,
+        String user) {
+    /** The body as the daemon reads it: Docker's field names, null fields left out. */
+    byte[] json() throws IOException {
+        return JsonTree.write("AttachStdout", attachStdout, "AttachStderr", attachStderr, "Tty", tty, "Cmd", cmd,
+                "Env", env, "WorkingDir", workingDir, "User", user);
+    }
 }

@@ -1,8 +1,5 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,11 +50,11 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
     @Override
     public String create(CreateRequest request) throws IOException {
         String query = request.name() == null ? "" : "?name=" + encode(request.name());
-        JsonNode answer = call(HttpMethod.POST, "/containers/create" + query, ContainerCreateBody.of(request))
+        Object answer = call(HttpMethod.POST, "/containers/create" + query, ContainerCreateBody.of(request).json())
                 .json();
-        String id = answer.path("Id").asText();
-        for (JsonNode warning : answer.path("Warnings")) {
-            System.err.println("WARNING: " + warning.asText());
+        String id = JsonTree.text(JsonTree.at(answer, "Id"), "");
+        for (Object warning : JsonTree.array(JsonTree.at(answer, "Warnings"))) {
+            System.err.println("WARNING: " + warning);
         }
         if (request.autoRemove()) {
             autoRemoved.add(id);
@@ -131,17 +128,18 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
             throws IOException, InterruptedException {
         ExecCreateBody body = new ExecCreateBody(true, true, false, command, env.isEmpty() ? null : env, workdir,
                 user == null ? null : user.uid() + ":" + user.gid());
-        String exec = call(HttpMethod.POST, "/containers/" + encode(ref) + "/exec", body).json().path("Id")
-                .asText();
+        String exec = JsonTree.text(JsonTree.at(
+                call(HttpMethod.POST, "/containers/" + encode(ref) + "/exec", body.json()).json(), "Id"), "");
         FrameDemux demux = new FrameDemux(output(stdio.out(), System.out), output(stdio.err(), System.err));
-        Exchange started = client.stream(HttpMethod.POST, "/exec/" + exec + "/start", new ExecStartBody(false, false),
+        Exchange started = client.stream(HttpMethod.POST, "/exec/" + exec + "/start", new ExecStartBody(false, false).json(),
                 demux::feed, true);
         started.awaitEnd();
         demux.finish();
         for (int tries = 0; ; tries++) { // the stream ends as the command exits; its code may be a moment late
-            JsonNode state = call(HttpMethod.GET, "/exec/" + exec + "/json", null).json();
-            if (!state.path("Running").asBoolean() && !state.path("ExitCode").isNull() || tries >= 50) {
-                return state.path("ExitCode").asInt(-1);
+            Object state = call(HttpMethod.GET, "/exec/" + exec + "/json", null).json();
+            Object code = JsonTree.at(state, "ExitCode");
+            if (!Boolean.TRUE.equals(JsonTree.at(state, "Running")) && code != null || tries >= 50) {
+                return (int) JsonTree.number(code, -1);
             }
             Thread.sleep(20);
         }
@@ -151,14 +149,14 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
     @Override
     public List<ContainerSummary> list(boolean all) throws IOException {
         byte[] body = call(HttpMethod.GET, "/containers/json" + (all ? "?all=1" : ""), null).body();
-        return DaemonClient.JSON.readValue(body, new TypeReference<List<ContainerListEntry>>() { })
-                .stream().map(ContainerListEntry::summary).toList();
+        return JsonTree.array(JsonTree.read(body)).stream()
+                .map(entry -> ContainerListEntry.of(entry).summary()).toList();
     }
 
     @Override
     public Map<String, Object> inspect(String ref) throws IOException {
         byte[] body = call(HttpMethod.GET, "/containers/" + encode(ref) + "/json", null).body();
-        return DaemonClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+        return JsonTree.object(body);
     }
 
     /** {@code logs}: the container's output as frames, stdout's and stderr's each to its own stream. */
@@ -183,7 +181,7 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
     /** The daemon's {@code GET /version}: {@code Version}, {@code ApiVersion}, {@code Os} … */
     public Map<String, Object> version() throws IOException {
         byte[] body = call(HttpMethod.GET, "/version", null).body();
-        return DaemonClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+        return JsonTree.object(body);
     }
 
     @Override
@@ -192,7 +190,7 @@ public final class RemoteEngine implements ContainerEngine, AutoCloseable {
     }
 
     /** A request whose answer is short; an interruption, which a CLI does not expect here, is an error. */
-    private DaemonClient.Answer call(HttpMethod method, String path, Object body) throws IOException {
+    private DaemonClient.Answer call(HttpMethod method, String path, byte[] body) throws IOException {
         try {
             return client.call(method, path, body);
         } catch (InterruptedException e) {

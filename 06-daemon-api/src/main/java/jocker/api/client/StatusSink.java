@@ -1,6 +1,5 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
@@ -20,14 +19,14 @@ final class StatusSink implements BodySink {
 
     /** The container's exit status; throws if the daemon said the wait failed. */
     int exitStatus() throws IOException {
-        JsonNode json = DaemonClient.JSON.readTree(body.toByteArray());
-        String error = json.path("Error").path("Message").asText("");
+        Object json = JsonTree.read(body.toByteArray());
+        String error = JsonTree.text(JsonTree.at(json, "Error", "Message"), "");
         if (!error.isEmpty()) {
             throw new IOException("Error waiting for container: " + error);
         }
-        if (!json.has("StatusCode")) {
+        if (!(JsonTree.at(json, "StatusCode") instanceof Number status)) {
             throw new IOException("the daemon's wait answered no StatusCode: " + DaemonClient.text(body.toByteArray()));
         }
-        return json.get("StatusCode").asInt();
+        return status.intValue();
     }
 }

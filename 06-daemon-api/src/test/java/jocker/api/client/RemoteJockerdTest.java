@@ -2,7 +2,6 @@ package jocker.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.codec.http.HttpMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

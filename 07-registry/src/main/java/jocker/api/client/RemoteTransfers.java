@@ -1,7 +1,5 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -100,15 +98,18 @@ public final class RemoteTransfers implements AutoCloseable {
             if (text.isEmpty()) {
                 return;
             }
-            JsonNode m = DaemonClient.JSON.readTree(text);
-            if (m.hasNonNull("error")) {
-                error = m.path("errorDetail").path("message").asText(m.get("error").asText());
-            } else if (m.hasNonNull("id") && m.hasNonNull("status")) {
-                JsonNode detail = m.path("progressDetail");
-                progress.layer(m.get("id").asText(), m.get("status").asText(), detail.path("current").asLong(-1),
-                        detail.path("total").asLong(-1));
-            } else if (m.hasNonNull("status")) {
-                progress.line(m.get("status").asText());
+            Object m = JsonTree.read(text);
+            Object id = JsonTree.at(m, "id");
+            Object status = JsonTree.at(m, "status");
+            if (JsonTree.at(m, "error") != null) {
+                error = JsonTree.text(JsonTree.at(m, "errorDetail", "message"),
+                        String.valueOf(JsonTree.at(m, "error")));
+            } else if (id != null && status != null) {
+                progress.layer(String.valueOf(id), String.valueOf(status),
+                        JsonTree.number(JsonTree.at(m, "progressDetail", "current"), -1),
+                        JsonTree.number(JsonTree.at(m, "progressDetail", "total"), -1));
+            } else if (status != null) {
+                progress.line(String.valueOf(status));
             }
         }
 

@@ -1,41 +1,26 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.ByteArrayOutputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * HTTP to a daemon's UNIX socket, with Netty: one connection per request,
- * which is what a short-lived CLI needs (a UNIX connection costs no
- * handshake), and lets a long request ({@code /wait}, a hijacked attach)
- * run beside the others. Paths are the API's without the version prefix,
- * which {@link #versioned} adds once {@code /_ping} told the daemon's.
+ * HTTP to a daemon's UNIX socket: one connection per request, which is what
+ * a short-lived CLI needs (a UNIX connection costs no handshake), and lets a
+ * long request ({@code /wait}, a hijacked attach) run beside the others.
+ * Plain JDK sockets ({@code SocketChannel} on a {@code UnixDomainSocketAddress},
+ * JDK 16 and later) and a blocking reader per request ({@link Exchange}):
+ * the client only sends a request and reads one answer, which needs none of
+ * Netty's event loop, and Netty's start (its classes, its native transport
+ * unpacked to a file at each start) was a third of a {@code jocker -H}
+ * command's time. Paths are the API's without the version prefix, which
+ * {@link #versioned} adds once {@code /_ping} told the daemon's.
  */
 final class DaemonClient implements AutoCloseable {
 
@@ -44,34 +29,12 @@ final class DaemonClient implements AutoCloseable {
     /** What a daemon without an {@code Api-Version} header gets, as Docker's CLI falls back. */
     static final String FALLBACK_API_VERSION = "1.24";
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    private final DomainSocketAddress socket;
-    private final EventLoopGroup group;
+    private final Path socket;
     private String apiVersion;
 
     /** A client of the daemon listening on {@code socket}; connects only when a request is sent. */
     DaemonClient(Path socket) {
-        this.socket = new DomainSocketAddress(socket.toString());
-        // daemon threads: a CLI that exits need not shut them down first
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jocker-client", true),
-                EpollIoHandler.newFactory());
-        Runtime.getRuntime().addShutdownHook(stopAtExit);
-    }
-
-    /**
-     * Ends the event loop's thread before the JVM exits. That thread waits in
-     * epoll_wait(2), in native code, and a JVM that exits waits up to 0.3 s
-     * for its threads in native code to come back ({@code VM_Exit}, ten
-     * 10 ms waits and more), daemon threads or not: every {@code jocker -H}
-     * command paid that after its last line.
-     */
-    private final Thread stopAtExit = new Thread(this::stop, "jocker-client-exit");
-
-    private void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
+        this.socket = socket;
     }
 
     /**
@@ -81,9 +44,9 @@ final class DaemonClient implements AutoCloseable {
     String versioned(String path) throws IOException, InterruptedException {
         if (apiVersion == null) {
             Exchange ping = send(HttpMethod.HEAD, "/_ping", null, null, false);
-            HttpResponse head = ping.head();
+            Exchange.Head head = ping.head();
             ping.close();
-            String theirs = head.headers().get("Api-Version");
+            String theirs = head.header("Api-Version");
             apiVersion = theirs == null ? FALLBACK_API_VERSION : lower(theirs.strip(), MAX_API_VERSION);
         }
         return "/v" + apiVersion + path;
@@ -105,17 +68,18 @@ final class DaemonClient implements AutoCloseable {
 
     /** A whole answer: its status and body. */
     record Answer(int status, byte[] body) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(body);
+        /** The body's JSON, as {@link JsonTree} reads it. */
+        Object json() throws IOException {
+            return JsonTree.read(body);
         }
     }
 
     /**
-     * Sends {@code body} (null: none; else as JSON) to the versioned
+     * Sends {@code body} (null: none; else JSON) to the versioned
      * {@code path} and returns the whole answer; an error's answer
      * (400 and up) is thrown as a {@link DaemonException}.
      */
-    Answer call(HttpMethod method, String path, Object body) throws IOException, InterruptedException {
+    Answer call(HttpMethod method, String path, byte[] body) throws IOException, InterruptedException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Exchange exchange = send(method, versioned(path), body, buffer::write, false);
         int status = check(exchange);
@@ -130,7 +94,7 @@ final class DaemonClient implements AutoCloseable {
      * checked; the stream goes on in the background until
      * {@link Exchange#awaitEnd}.
      */
-    Exchange stream(HttpMethod method, String path, Object body, BodySink sink, boolean hijack)
+    Exchange stream(HttpMethod method, String path, byte[] body, BodySink sink, boolean hijack)
             throws IOException, InterruptedException {
         Exchange exchange = send(method, versioned(path), body, sink, hijack);
         check(exchange);
@@ -151,7 +115,7 @@ final class DaemonClient implements AutoCloseable {
 
     /** The status, once it came; an error's is thrown, with the daemon's message. */
     private static int check(Exchange exchange) throws IOException, InterruptedException {
-        int status = exchange.head().status().code();
+        int status = exchange.head().status();
         if (status >= 400) {
             exchange.awaitEnd();
             throw DaemonException.of(status, exchange.errorBody());
@@ -159,47 +123,49 @@ final class DaemonClient implements AutoCloseable {
         return status;
     }
 
-    private Exchange send(HttpMethod method, String uri, Object body, BodySink sink, boolean hijack)
+    private Exchange send(HttpMethod method, String uri, byte[] body, BodySink sink, boolean hijack)
             throws IOException, InterruptedException {
         return send(method, uri, body, sink, hijack, Map.of());
     }
 
-    private Exchange send(HttpMethod method, String uri, Object body, BodySink sink, boolean hijack,
+    private Exchange send(HttpMethod method, String uri, byte[] body, BodySink sink, boolean hijack,
             Map<String, String> headers) throws IOException, InterruptedException {
-        byte[] content = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri,
-                Unpooled.wrappedBuffer(content));
-        request.headers().set(HttpHeaderNames.HOST, "jocker")
-                .set(HttpHeaderNames.USER_AGENT, "jocker")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
-        headers.forEach(request.headers()::set);
+        byte[] content = body == null ? new byte[0] : body;
+        StringBuilder request = new StringBuilder()
+                .append(method).append(' ').append(uri).append(" HTTP/1.1\r\n")
+                .append("Host: jocker\r\nUser-Agent: jocker\r\n")
+                .append("Content-Length: ").append(content.length).append("\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
-            request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+            request.append("Content-Type: application/json\r\n");
         }
         if (hijack) {
-            request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
-                    .set(HttpHeaderNames.UPGRADE, "tcp");
+            request.append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
         }
-        Exchange exchange = new Exchange(sink);
-        Channel channel;
+        request.append("\r\n");
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            channel = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new HttpClientCodec(), exchange);
-                        }
-                    })
-                    .connect(socket).sync().channel();
-        } catch (Exception e) { // Netty rethrows the connect(2) failure, checked or not
-            request.release();
-            String why = e instanceof FileNotFoundException ? "no such socket" // Netty's ENOENT has no message
-                    : e.getMessage() != null ? e.getMessage() : e.toString();
-            throw new IOException("cannot connect to the daemon at unix://" + socket.path() + ": " + why
-                    + " (is jockerd running?)", e);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot connect to the daemon at unix://" + socket + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()) + " (is jockerd running?)", e);
         }
-        channel.writeAndFlush(request);
-        return exchange;
+        try {
+            write(channel, request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            write(channel, content);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("the daemon at unix://" + socket + " closed the connection: " + e.getMessage(), e);
+        }
+        return Exchange.start(channel, sink, method == HttpMethod.HEAD);
+    }
+
+    private static void write(SocketChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
     /** Text for a message: the body as UTF-8. */
@@ -207,13 +173,8 @@ final class DaemonClient implements AutoCloseable {
         return new String(body, StandardCharsets.UTF_8).strip();
     }
 
+    /** Nothing to release: each request's connection closes with its answer. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException exiting) {
-            // the hook runs, or has run
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

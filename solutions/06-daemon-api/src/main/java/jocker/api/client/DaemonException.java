@@ -1,6 +1,5 @@
 package jocker.api.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import jocker.engine.CommandFailure;
 
@@ -27,9 +26,9 @@ public final class DaemonException extends IOException implements CommandFailure
     static DaemonException of(int status, byte[] body) {
         String message = DaemonClient.text(body);
         try {
-            JsonNode json = DaemonClient.JSON.readTree(body);
-            if (json != null && json.hasNonNull("message")) {
-                message = json.get("message").asText();
+            String said = JsonTree.text(JsonTree.at(JsonTree.read(body), "message"), null);
+            if (said != null) {
+                message = said;
             }
         } catch (IOException notJson) {
             // the text as it came
