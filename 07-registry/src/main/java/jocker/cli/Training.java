@@ -61,10 +61,21 @@ public final class Training {
     private Training() {
     }
 
-    /** {@code Training}: loads what Jocker's JVMs load, in a temporary state directory it then deletes. */
+    /**
+     * {@code Training}: loads what Jocker's JVMs load, in a temporary state
+     * directory it then deletes. {@code Training quick}: only what the quick
+     * commands load ({@code --version}, {@code ps}, {@code inspect}, {@code rm}),
+     * for the AOT cache that those start from on JDK 24 and later (see the
+     * launcher's cds.sh): a JVM loads every class of an AOT cache at its start.
+     */
     public static void main(String[] args) throws IOException {
         Path root = Files.createTempDirectory("jocker-training");
         try {
+            if (args.length > 0 && args[0].equals("quick")) {
+                writeAndReadRecord(root);
+                runQuickCommands(root);
+                return;
+            }
             loadApplicationClasses();
             writeAndReadState(root);
             runQuickCommands(root);
@@ -138,17 +149,22 @@ public final class Training {
 
     /** A container's state, a bundle's config.json and an image config, through Jackson both ways. */
     private static void writeAndReadState(Path root) throws IOException {
-        ContainerStore store = new ContainerStore(root);
-        ContainerState state = ContainerState.newContainer("0123456789ab0123456789ab0123456789ab0123456789ab0123"
-                + "456789ab0123", "training", "busybox", List.of("true"), "training", Spec.DEFAULT_ENV, "/", false);
-        store.create(state);
-        store.read(state.id());
+        writeAndReadRecord(root);
         Bundle bundle = Bundle.write(root.resolve("bundle"), Spec.of(root.resolve("rootfs"), List.of("true")));
         bundle.read();
         ImageConfig.parse("""
                 {"architecture":"amd64","os":"linux","config":{"Env":["PATH=/bin"],"Cmd":["sh"]},
                  "rootfs":{"type":"layers","diff_ids":[]},"history":[{"created_by":"training"}]}
                 """.getBytes(StandardCharsets.UTF_8), "training");
+    }
+
+    /** A container's record in the state directory, written and read: what the quick commands read. */
+    private static void writeAndReadRecord(Path root) throws IOException {
+        ContainerStore store = new ContainerStore(root);
+        ContainerState state = ContainerState.newContainer("0123456789ab0123456789ab0123456789ab0123456789ab0123"
+                + "456789ab0123", "training", "busybox", List.of("true"), "training", Spec.DEFAULT_ENV, "/", false);
+        store.create(state);
+        store.read(state.id());
     }
 
     /**
@@ -198,7 +214,8 @@ public final class Training {
     private static void runQuickCommands(Path root) {
         String dir = root.toString();
         runQuietly(List.of(List.of("--version"), List.of("--root", dir, "ps", "-a"),
-                List.of("--root", dir, "inspect", "training"), List.of("--root", dir, "inspect", "none")));
+                List.of("--root", dir, "inspect", "training"), List.of("--root", dir, "inspect", "none"),
+                List.of("--root", dir, "rm", "none")));
     }
 
     /** Picocli's model of every subcommand, and the usual argument lines parsed against it. */
