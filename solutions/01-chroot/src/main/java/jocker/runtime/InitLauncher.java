@@ -121,7 +121,8 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
         if (archive != null && !archive.isEmpty()) {
             if (!archive.endsWith(".aot")) {
                 // Mapped where it was made for, not moved and patched: 0.1 s less on JDK 17.
-                options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+                options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions",
+                        "-XX:ArchiveRelocationMode=0"));
             }
             // The JVMs these start (the monitor's inits and zygotes) use it too.
             options.add("-D" + ARCHIVE_PROPERTY + "=" + archive);
