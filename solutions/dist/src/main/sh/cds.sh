@@ -167,18 +167,15 @@ cds_check() {
     cds_use="-Xshare:on -XX:SharedArchiveFile=$3 -Xlog:cds*=off"
   fi
   if [ "${4:-}" = quick ]; then
-    cds_out=$("$1" $cds_use $cds_common -Xlog:class+load=info:file="$3.loaded" -cp "$2" \
-      jocker.cli.Jocker --version 2>&1)
-    cds_loaded=$(grep -c ' jocker.cli.Jocker source: shared objects file' "$3.loaded")
-    rm -f "$3.loaded"
-    echo "check: jocker --version said: $cds_out; Jocker from the archive: $cds_loaded"
-    case "$cds_out" in "jocker "*) [ "$cds_loaded" = 1 ] ;; *) false ;; esac
-    return
+    cds_class=jocker.cli.Jocker cds_args=--version cds_said="jocker *"
+  else
+    cds_class=jocker.runtime.Init cds_args= cds_said="jocker-init: usage: Init <bundle directory>"
   fi
   cds_out=$("$1" $cds_use $cds_common -Xlog:class+load=info:file="$3.loaded" -cp "$2" \
-    jocker.runtime.Init 2>&1)
-  cds_loaded=$(grep -c ' jocker.runtime.Init source: shared objects file' "$3.loaded")
+    $cds_class $cds_args 2>&1)
+  cds_loaded=$(grep -c " $cds_class source: shared objects file" "$3.loaded")
   rm -f "$3.loaded"
-  echo "check: init said: $cds_out; Init from the archive: $cds_loaded"
-  [ "$cds_out" = "jocker-init: usage: Init <bundle directory>" ] && [ "$cds_loaded" = 1 ]
+  echo "check: $cds_class $cds_args said: $cds_out; $cds_class from the archive: $cds_loaded"
+  # shellcheck disable=SC2254 # cds_said is a pattern
+  case "$cds_out" in $cds_said) [ "$cds_loaded" = 1 ] ;; *) false ;; esac
 }

@@ -38,8 +38,13 @@ final class Exchange {
         }
     }
 
-    /** Longest status or header line taken: a daemon that sends more is not speaking HTTP. */
-    private static final int MAX_LINE = 64 * 1024;
+    /**
+     * Most bytes taken for an answer's status line and headers together, or
+     * for one chunk-size line, or for a chunked body's trailer: a daemon that
+     * sends more is not speaking HTTP, and a limit per line alone would let
+     * endless headers grow the map without bound.
+     */
+    private static final int MAX_HEAD = 64 * 1024;
 
     private final CompletableFuture<Head> head = new CompletableFuture<>();
     private final CompletableFuture<Void> end = new CompletableFuture<>();
@@ -130,7 +135,8 @@ final class Exchange {
     }
 
     private static Head readHead(InputStream in) throws IOException {
-        String status = line(in);
+        int[] budget = {MAX_HEAD};
+        String status = line(in, budget);
         // HTTP/1.1 200 OK
         String[] parts = status.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
@@ -143,7 +149,7 @@ final class Exchange {
             throw new IOException("not an HTTP status from the daemon: '" + status + "'", e);
         }
         Map<String, String> headers = new HashMap<>();
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        for (String header = line(in, budget); !header.isEmpty(); header = line(in, budget)) {
             int colon = header.indexOf(':');
             if (colon > 0) {
                 headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
@@ -156,7 +162,7 @@ final class Exchange {
     /** Each chunk's data to the sink, until the last (size 0) and its trailer. */
     private void readChunks(InputStream in) throws IOException {
         while (true) {
-            String size = line(in);
+            String size = line(in, new int[] {MAX_HEAD});
             int semicolon = size.indexOf(';'); // chunk extensions: none that matter here
             long n;
             try {
@@ -165,13 +171,14 @@ final class Exchange {
                 throw new IOException("a bad chunk size from the daemon: '" + size + "'", e);
             }
             if (n == 0) {
-                while (!line(in).isEmpty()) {
+                int[] trailer = {MAX_HEAD};
+                while (!line(in, trailer).isEmpty()) {
                     // trailer fields: none that matter here
                 }
                 return;
             }
             copy(in, n, false);
-            if (!line(in).isEmpty()) {
+            if (!line(in, new int[] {MAX_HEAD}).isEmpty()) {
                 throw new IOException("a chunk from the daemon does not end where its size says");
             }
         }
@@ -207,15 +214,19 @@ final class Exchange {
         }
     }
 
-    /** One line, without its CRLF (or a bare LF); the end of the stream before it is an EOFException. */
-    private static String line(InputStream in) throws IOException {
+    /**
+     * One line, without its CRLF (or a bare LF); the end of the stream before
+     * it is an EOFException. Each byte read, the LF included, is taken from
+     * {@code budget[0]}; none left is an error.
+     */
+    private static String line(InputStream in, int[] budget) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
                 throw new EOFException();
             }
-            if (line.length() >= MAX_LINE) {
-                throw new IOException("a line of over " + MAX_LINE + " bytes from the daemon");
+            if (--budget[0] <= 0) {
+                throw new IOException("an answer's head or chunk line over " + MAX_HEAD + " bytes from the daemon");
             }
             line.append((char) c);
         }

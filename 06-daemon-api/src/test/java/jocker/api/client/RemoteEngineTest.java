@@ -188,6 +188,42 @@ class RemoteEngineTest {
     }
 
     @Test
+    @DisplayName("a peer that does not speak HTTP: garbage, endless headers, a bad chunk, a close; each a clear error")
+    void notHttp() throws Exception {
+        String[] answers = {
+            "SSH-2.0-OpenSSH_9.2\r\n",
+            null, // endless headers
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "",
+        };
+        String[] errors = {
+            "not an HTTP answer from the daemon: 'SSH-2.0-OpenSSH_9.2'",
+            "head or chunk line over 65536 bytes",
+            "a bad chunk size from the daemon: 'zz'",
+            "closed the connection before it answered",
+        };
+        for (int i = 0; i < answers.length; i++) {
+            String answer = answers[i];
+            tearDown();
+            Files.deleteIfExists(dir.resolve("d.sock"));
+            serve((request, out) -> {
+                if (request.path().equals("/_ping")) {
+                    FakeDaemon.answer(out, 200, "OK", null);
+                } else if (answer == null) {
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    byte[] header = "X-More: yes\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                    for (int n = 0; n < 1 << 20; n += header.length) { // 1 MiB, or until the client hangs up
+                        out.write(header);
+                    }
+                } else {
+                    out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                }
+            });
+            assertThatThrownBy(() -> engine.list(true)).as(errors[i]).hasStackTraceContaining(errors[i]);
+        }
+    }
+
+    @Test
     @DisplayName("the API version: the lower of the daemon's and 1.41; 1.24 when the ping names none")
     void apiVersion() throws Exception {
         serve((request, out) -> {

@@ -1,11 +1,8 @@
 package jocker.images;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Images in the state directory. In chapter 1 an image is just a root
@@ -55,9 +52,7 @@ public final class ImageStore {
         Path partial = Files.createTempDirectory(rootfs.getParent(), "rootfs.partial-");
         try {
             BusyboxImage.fromHost().assemble(partial);
-            Files.move(partial, rootfs, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // Another jocker built it at the same time: use theirs.
+            Trees.moveIntoPlace(partial, rootfs); // false: another jocker made it at the same time; use theirs
         } finally {
             Trees.delete(partial);
         }

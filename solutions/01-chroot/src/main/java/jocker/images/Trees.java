@@ -1,7 +1,9 @@
 package jocker.images;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -77,6 +79,29 @@ public final class Trees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Renames the directory {@code partial} to {@code target} in one
+     * rename(2), so {@code target} is there whole or not at all. Returns false,
+     * and leaves {@code partial} where it is, when {@code target} is there
+     * already: another process made it at the same time, and its copy wins.
+     * (rename(2) says ENOTEMPTY or EEXIST then; Java reports ENOTEMPTY from a
+     * rename as a plain {@link FileSystemException}, so the test is whether
+     * {@code target} exists after the failure.)
+     */
+    public static boolean moveIntoPlace(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException lost) {
+            return false;
+        } catch (FileSystemException e) {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -168,9 +166,7 @@ public final class LayerStore {
             return diffId;
         }
         Files.writeString(partial.resolve("link"), shortName() + "\n");
-        try {
-            Files.move(partial, layerDir(diffId), StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+        if (!Trees.moveIntoPlace(partial, layerDir(diffId))) {
             return diffId; // made at the same time by another jocker
         }
         link(diffId);
