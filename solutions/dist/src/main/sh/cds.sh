@@ -116,12 +116,39 @@ cds_train() {
           && "$1" $cds_create $cds_common -cp "$2" jocker.cli.Training; }; }) >"$cds_tmp.log" 2>&1 \
       && [ -s "$cds_tmp" ] && cds_check "$1" "$2" "$cds_tmp" "$cds_role" >>"$cds_tmp.log" 2>&1; then
     mv -f "$cds_tmp" "$3" && rm -f "$3.failed"
+    [ "$cds_feature" -ge 24 ] || [ -n "$cds_role" ] || cds_own "$1" "$2" "$cds_tmp" monitor >>"$cds_tmp.log" 2>&1
   else
     : >"$3.failed"
   fi
   mv -f "$cds_tmp.log" "$cds_dir/training${cds_role:+-$cds_role}.log" 2>/dev/null
-  rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes" "$cds_tmp.trained"
+  rm -f "$cds_tmp" "$cds_tmp.conf" "$cds_tmp.classes" "$cds_tmp.trained" "$cds_tmp.monitor.classes"
   [ -f "$3" ]
+}
+
+# cds_own JAVA JAR TMP NAME (JDK 17): the archive of a JVM that maps one of its
+# own (InitLauncher.OWN_ARCHIVES: the monitor, NAME monitor), NAME.jsa beside
+# the whole one, made from the class list that JVM wrote in the rehearsal
+# (TMP.NAME.classes). A JVM keeps the pages it touched of the archive it maps,
+# and the monitor runs as long as containers do. Without that list (not root,
+# no container could run) none is made, a stale one is removed, and the
+# monitor maps the whole archive.
+cds_own() {
+  cds_own_file="$cds_dir/$4.jsa"
+  rm -f "$cds_own_file"
+  if [ ! -s "$3.$4.classes" ]; then
+    echo "$4: no class list from the rehearsal; it maps the whole archive"
+    return 0
+  fi
+  # Checked as it will be used: sharing required, this class path, mapped at its address.
+  if "$1" -Xshare:dump -XX:SharedClassListFile="$3.$4.classes" -XX:SharedArchiveFile="$cds_own_file.$$" \
+      $cds_common -cp "$2" >/dev/null \
+      && "$1" -Xshare:on -XX:SharedArchiveFile="$cds_own_file.$$" $cds_mapping $cds_common -cp "$2" -version; then
+    mv -f "$cds_own_file.$$" "$cds_own_file"
+    echo "$4: an archive of its own, $(wc -l <"$3.$4.classes") classes listed"
+  else
+    rm -f "$cds_own_file.$$"
+    echo "$4: its archive could not be made; it maps the whole archive"
+  fi
 }
 
 # cds_rehearse JAVA JAR TMP: as root, one `run --rm busybox true` in a state
@@ -129,29 +156,47 @@ cds_train() {
 # (InitLauncher's jocker.cds.classlists): what an init loads after its zygote
 # is taken (its steps' lambdas, JNA's structures), which Training cannot run
 # without a container. Those lists are added to TMP.classes (the training's
-# kept as TMP.trained). Nothing is added where no container can run: not
-# root, no namespaces, no busybox. Always succeeds.
+# kept as TMP.trained). Then one `run -d --rm busybox true`, whose monitor
+# lists its classes until it exits, idle: TMP.monitor.classes, for the
+# monitor's own archive (cds_own). Nothing is added where no container can
+# run: not root, no namespaces, no busybox. Always succeeds.
 cds_rehearse() {
   [ "$(id -u)" = 0 ] || return 0
   cds_stage="$3.rehearsal"
   mkdir -p "$cds_stage/lists" && cp "$3.classes" "$3.trained" || return 0
-  if timeout 60 "$1" $cds_common -Djocker.cds.classlists="$cds_stage/lists" -cp "$2" jocker.cli.Jocker \
-      --root "$cds_stage/root" run --rm busybox true </dev/null; then
+  # The state directory under /tmp: the monitor's socket path must fit sockaddr_un's 108 bytes.
+  cds_root=$(mktemp -d /tmp/jocker-rehearsal.XXXXXX) || return 0
+  cds_jocker="$1 $cds_common -Djocker.cds.classlists=$cds_stage/lists -cp $2 jocker.cli.Jocker --root $cds_root"
+  if timeout 60 $cds_jocker run --rm busybox true </dev/null; then
+    if timeout 60 $cds_jocker run -d --rm busybox true </dev/null >/dev/null; then
+      # The monitor exits once idle (ContainerMonitor.IDLE), its socket removed first; its list is whole then.
+      cds_wait=0
+      while [ -e "$cds_root/monitor.sock" ] && [ $cds_wait -lt 150 ]; do
+        sleep 0.1
+        cds_wait=$((cds_wait + 1))
+      done
+      sleep 0.5
+    fi
     for list in "$cds_stage"/lists/*.classes; do
       [ -s "$list" ] || continue
       # A JVM that was killed (an unused zygote) may have left half a line.
       [ -z "$(tail -c 1 "$list")" ] || sed -i '$d' "$list"
-      cat "$list" >>"$3.classes"
+      case "${list##*/}" in
+        ContainerMonitor-*) cat "$list" >>"$3.monitor.classes" ;;
+        *) cat "$list" >>"$3.classes" ;;
+      esac
     done
-    echo "rehearsal: $(cat "$cds_stage"/lists/*.classes 2>/dev/null | wc -l) classes listed by the init, added"
+    echo "rehearsal: $(cat "$3.classes" | wc -l) classes in the list, the inits' added;" \
+      "$(cat "$3.monitor.classes" 2>/dev/null | wc -l) listed by the monitor"
   else
     echo "rehearsal: no container ran; the archive holds the training's classes alone"
-    # Cut short (the timeout) or failed: what it made is undone by jocker's own rm -f (mounts, cgroup).
-    cds_left=$("$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_stage/root" ps -aq 2>/dev/null)
-    [ -z "$cds_left" ] || "$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_stage/root" rm -f $cds_left
   fi
+  # Cut short (a timeout) or failed: what it made is undone by jocker's own rm -f (mounts, cgroup).
+  cds_left=$("$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_root" ps -aq 2>/dev/null)
+  [ -z "$cds_left" ] || "$1" $cds_common -cp "$2" jocker.cli.Jocker --root "$cds_root" rm -f $cds_left
+  rm -rf "$cds_stage"
   # Left in place if something is still mounted there: rm -rf would reach into the mount.
-  grep -q " $cds_stage/" /proc/self/mountinfo || rm -rf "$cds_stage"
+  grep -q " $cds_root/" /proc/self/mountinfo || rm -rf "$cds_root"
   return 0
 }
 

@@ -51,8 +51,39 @@ class ClassListTest {
         try (Stream<Path> files = Files.list(lists)) {
             List<Path> written = files.toList();
             assertThat(written).hasSize(1);
+            assertThat(written.get(0).getFileName().toString()).as("named after its main class").startsWith("Init-");
             assertThat(Files.readAllLines(written.get(0))).contains("jocker/runtime/Init")
                     .anyMatch(l -> l.startsWith("java/lang/Object"));
         }
+    }
+
+    @Test
+    @DisplayName("the monitor maps an archive of its own where one was made; the init, and a monitor without one, "
+            + "the whole; each passes the whole one on")
+    void ownArchive() throws Exception {
+        String monitor = "jocker.engine.ContainerMonitor";
+        Path whole = Files.createFile(state.resolve("jocker.jsa"));
+        assertThat(InitLauncher.ownArchive(monitor, whole.toString())).isEqualTo(whole.toString());
+        Path own = Files.createFile(state.resolve("monitor.jsa"));
+        assertThat(InitLauncher.ownArchive(monitor, whole.toString())).isEqualTo(own.toString());
+        assertThat(InitLauncher.ownArchive(Init.class.getName(), whole.toString())).isEqualTo(whole.toString());
+        assertThat(InitLauncher.ownArchive(monitor, state.resolve("jocker.aot").toString()))
+                .as("an AOT cache's own is monitor.aot, not made here").endsWith("jocker.aot");
+        assertThat(InitLauncher.ownArchive(monitor, null)).isNull();
+
+        String before = System.getProperty(InitLauncher.ARCHIVE_PROPERTY);
+        List<String> line;
+        try {
+            System.setProperty(InitLauncher.ARCHIVE_PROPERTY, whole.toString());
+            line = InitLauncher.forThisJvm(state).commandLine(monitor, List.of());
+        } finally {
+            if (before == null) {
+                System.clearProperty(InitLauncher.ARCHIVE_PROPERTY);
+            } else {
+                System.setProperty(InitLauncher.ARCHIVE_PROPERTY, before);
+            }
+        }
+        assertThat(line).contains("-XX:SharedArchiveFile=" + own, "-D" + InitLauncher.ARCHIVE_PROPERTY + "=" + whole)
+                .doesNotContain("-XX:SharedArchiveFile=" + whole);
     }
 }

@@ -1,8 +1,10 @@
 package jocker.runtime;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jocker.linux.JnaSetup;
 
 /**
@@ -81,11 +83,17 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
                 // Libraries by their sonames: no /sbin/ldconfig -p (see JnaSetup).
                 JnaSetup.NO_SEARCH_PATH));
         cmd.addAll(COMPILE_LESS); // and little compiled
-        cmd.addAll(startOptions(System.getProperty(ARCHIVE_PROPERTY), Runtime.version().feature()));
+        String archive = System.getProperty(ARCHIVE_PROPERTY);
+        cmd.addAll(startOptions(ownArchive(main, archive), Runtime.version().feature()));
+        if (archive != null && !archive.isEmpty()) {
+            // The JVMs this one starts (the monitor's inits and zygotes) map the whole archive.
+            cmd.add("-D" + ARCHIVE_PROPERTY + "=" + archive);
+        }
         String lists = System.getProperty(CLASS_LIST_PROPERTY);
         if (lists != null) {
-            cmd.add("-XX:DumpLoadedClassList=" + Path.of(lists, ProcessHandle.current().pid() + "-"
-                    + LISTS.incrementAndGet() + ".classes"));
+            String name = main.substring(main.lastIndexOf('.') + 1) + "-"
+                    + ProcessHandle.current().pid() + "-" + LISTS.incrementAndGet();
+            cmd.add("-XX:DumpLoadedClassList=" + Path.of(lists, name + ".classes"));
         }
         cmd.addAll(properties);
         cmd.addAll(List.of("-cp", classPath, main));
@@ -138,12 +146,32 @@ public record InitLauncher(Path java, String classPath, Path jnaLibDir, String m
                 options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions",
                         "-XX:ArchiveRelocationMode=0"));
             }
-            // The JVMs these start (the monitor's inits and zygotes) use it too.
-            options.add("-D" + ARCHIVE_PROPERTY + "=" + archive);
         }
         return options;
     }
     // end::start-options[]
+
+    /**
+     * The JVMs that map an archive of their own, made beside the whole one
+     * ({@code <name>.jsa} or {@code .aot}), by main class: the monitor, which
+     * runs as long as containers do. A JVM keeps in memory the pages it
+     * touched of the archive it maps, and the whole archive's classes are
+     * spread over most of its 35 MB: the monitor's proportional set size with
+     * ten containers was 67 MiB with the whole archive, 55 MiB with its own
+     * (made from a rehearsal's {@code run -d}, see {@code cds.sh}).
+     */
+    static final Map<String, String> OWN_ARCHIVES = Map.of(
+            "jocker.engine.ContainerMonitor", "monitor");
+
+    /** The archive a JVM running {@code main} maps: its own beside {@code archive} if made, else {@code archive}. */
+    static String ownArchive(String main, String archive) {
+        String own = OWN_ARCHIVES.get(main);
+        if (own == null || archive == null || archive.isEmpty()) {
+            return archive;
+        }
+        Path path = Path.of(archive).resolveSibling(own + (archive.endsWith(".aot") ? ".aot" : ".jsa"));
+        return Files.isRegularFile(path) ? path.toString() : archive;
+    }
 
     /** The same launcher, with more {@code -Dname=value} system properties for the JVMs it starts. */
     public InitLauncher withProperty(String name, String value) {
