@@ -161,7 +161,7 @@ public final class ZygotePool implements AutoCloseable {
         try {
             Zygote zygote = mine.join();
             if (refill) {
-                Kernel.setNice(zygote.pid(), nice); // the container's priority, before it is waited for
+                zygote.setNice(nice); // the container's priority, before it is waited for
             }
             process = zygote.take(bundle, spec, stdio);
             if (process.isEmpty()) {
