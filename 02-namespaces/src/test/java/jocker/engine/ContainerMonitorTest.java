@@ -71,6 +71,30 @@ class ContainerMonitorTest {
     }
 
     @Test
+    @DisplayName("a monitor that exits removes its own socket, never one bound at that path since (a state directory "
+            + "deleted and made anew): without it, no client could reach the monitor that bound it")
+    void leavesAnotherMonitorsSocket() throws Exception {
+        long monitor = parent(runDetached("old"));
+        Path socket = MonitorClient.socket(state);
+        Files.delete(socket); // as rm -rf of the state directory does, under the running monitor
+        try (java.nio.channels.ServerSocketChannel other =
+                     java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            other.bind(java.net.UnixDomainSocketAddress.of(socket)); // the next monitor's
+            Object key = Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            assertThat(JockerCommand.run(state, "rm", "-f", "old").status()).isZero();
+            assertThat(Await.poll(Duration.ofSeconds(20), Duration.ofMillis(50),
+                    () -> ProcessHandle.of(monitor).isEmpty())).as("monitor " + monitor + " exited").isTrue();
+
+            assertThat(socket).as("the other monitor's socket").exists();
+            assertThat(Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                    .isEqualTo(key);
+        } finally {
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    @Test
     @DisplayName("asked to prepare an init (run -d does, first thing), a monitor whose containers write to a log "
             + "file starts none: only a cold start opens the log")
     void preparesNoInitForALogFile() throws Exception {

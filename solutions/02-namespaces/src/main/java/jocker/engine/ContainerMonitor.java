@@ -82,6 +82,7 @@ public final class ContainerMonitor {
             Files.deleteIfExists(socket); // a monitor killed with -9 left it; the lock says none listens
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(java.net.UnixDomainSocketAddress.of(socket));
+                Object bound = fileKey(socket);
                 ContainerMonitor monitor = new ContainerMonitor(new ContainerStore(root),
                         InitLauncher.forThisJvm(root).withProperty(Chapters.PROPERTY,
                                 Integer.toString(Chapters.upTo())));
@@ -94,11 +95,25 @@ public final class ContainerMonitor {
                 monitor.awaitIdle();
                 monitor.dropFirstInit();
                 // No new connection from now; one already queued is closed unanswered, and its client
-                // starts a new monitor, which takes the lock once this one has exited.
-                Files.deleteIfExists(socket);
+                // starts a new monitor, which takes the lock once this one has exited. Only the socket
+                // this monitor bound: if the state directory was deleted and made anew meanwhile, the
+                // socket at that path is another monitor's, and without it no client could reach that one.
+                if (bound != null && bound.equals(fileKey(socket))) {
+                    Files.deleteIfExists(socket);
+                }
             }
         }
         System.exit(0);
+    }
+
+    /** The file's device and inode ({@link java.nio.file.attribute.BasicFileAttributes#fileKey}); null if it is gone. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException gone) {
+            return null;
+        }
     }
 
     /**
