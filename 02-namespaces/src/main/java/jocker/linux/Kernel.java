@@ -36,7 +36,6 @@ public final class Kernel {
     private static final int O_CLOEXEC = 02000000;
 
     /** pivot_root's number in the system call table: x86-64 and arm64. */
-    private static final int PRIO_PROCESS = 0;
     private static final long SYS_PIVOT_ROOT = "aarch64".equals(Platform.ARCH) ? 41 : 155;
     /** pidfd_open(2): the same number on every architecture (it came after the tables were unified). */
     private static final long SYS_PIDFD_OPEN = 434;
@@ -97,51 +96,6 @@ public final class Kernel {
         } catch (SyscallException e) {
             if (e.errno() != Errno.ESRCH.number()) {
                 throw e;
-            }
-        }
-    }
-
-    /** The calling thread's nice value: field 19 of {@code /proc/thread-self/stat}. */
-    public static int ownNice() {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-            // after "(comm)", which may hold spaces: state is field 3, nice field 19
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[19 - 3]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * setpriority(PRIO_PROCESS, 0, nice): the calling thread's nice value.
-     * On Linux a nice value belongs to a thread, not a process (setpriority(2),
-     * NOTES), and a thread or process inherits its creator's.
-     */
-    public static void setOwnNice(int nice) {
-        Syscalls.call("setpriority(PRIO_PROCESS, 0, " + nice + ")",
-                () -> NsLibC.INSTANCE.setpriority(PRIO_PROCESS, 0, nice));
-    }
-
-    /**
-     * Sets the nice value of every thread of process {@code pid}: each by its
-     * thread ID, from {@code /proc/<pid>/task}, since setpriority(2) with a
-     * process's ID reaches only its first thread. Twice over, for a thread
-     * started by one not yet set. A thread that exits meanwhile is skipped;
-     * a process that has exited is no error.
-     */
-    public static void setNice(long pid, int nice) {
-        for (int pass = 0; pass < 2; pass++) {
-            String[] tasks = new java.io.File("/proc/" + pid + "/task").list();
-            for (String tid : tasks == null ? new String[0] : tasks) {
-                try {
-                    Syscalls.call("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")",
-                            () -> NsLibC.INSTANCE.setpriority(PRIO_PROCESS, Integer.parseInt(tid), nice));
-                } catch (SyscallException e) {
-                    if (e.errno() != Errno.ESRCH.number()) {
-                        throw e;
-                    }
-                }
             }
         }
     }

@@ -49,9 +49,6 @@ public interface NsLibC extends Library {
     /** poll(2), of {@code nfds} {@code struct pollfd}s packed two ints each: fd, then events | revents << 16. */
     int poll(int[] fds, long nfds, int timeout) throws LastErrorException;
 
-    /** setpriority(2); with {@code which} PRIO_PROCESS, {@code who} is a thread's ID on Linux (0: the caller). */
-    int setpriority(int which, int who, int prio) throws LastErrorException;
-
     /** syscall(2): for pivot_root, which glibc does not wrap. */
     long syscall(long number, Object... args) throws LastErrorException;
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import jocker.course.Await;
 import jocker.course.RequiresRoot;
-import jocker.linux.Kernel;
 import jocker.namespaces.Namespace;
 import jocker.namespaces.Zygote;
 import jocker.namespaces.ZygotePool;
@@ -40,7 +39,7 @@ class ZygoteTest {
 
     /** What the container says about itself; its namespaces' inodes last, apart. */
     private static final String PROBE = String.join("\n",
-            "echo pid=$$", "echo nice=$(sed 's/.*) //' /proc/1/stat | cut -d' ' -f17)", "hostname", "echo devices:", "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '",
+            "echo pid=$$", "hostname", "echo devices:", "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '",
             "grep -E '^(Cap|Seccomp|NoNewPrivs|NSpid|Threads)' /proc/1/status", "cat /proc/1/cgroup",
             "awk '{print $1, $2, $3, $4}' /proc/mounts", "ls /dev", "echo namespaces:",
             "for n in pid uts ipc net mnt cgroup; do readlink /proc/1/ns/$n; done", "exit 7");
@@ -68,9 +67,6 @@ class ZygoteTest {
     void sameAsCold() throws Exception {
         long zygote = pool.next().pid();
         String zygotePidNamespace = Namespace.PID.inode(zygote);
-        int nice = Kernel.ownNice();
-        assertThat(niceOf(zygote)).as("untaken, a zygote yields to the requests that come meanwhile")
-                .isEqualTo(Math.min(19, nice + ZygotePool.BACKGROUND_NICE));
         Run warm = run(PROBE, pool);
         Run cold = run(PROBE, null);
 
@@ -80,7 +76,7 @@ class ZygoteTest {
         assertThat(cold.status).as(cold.err).isEqualTo(7);
         assertThat(warm.err).isEmpty();
         assertThat(warm.report()).isEqualTo(cold.report())
-                .contains("pid=1\nnice=" + nice + "\nbox\ndevices:\nlo\n", "proc /proc proc", "Seccomp:\t2", "CapEff:\t00000000a80425fb");
+                .contains("pid=1\nbox\ndevices:\nlo\n", "proc /proc proc", "Seccomp:\t2", "CapEff:\t00000000a80425fb");
         assertThat(warm.namespaces()).as("made in advance: the zygote's PID namespace")
                 .contains(zygotePidNamespace);
         for (Run run : List.of(warm, cold)) {
@@ -88,12 +84,6 @@ class ZygoteTest {
                 assertThat(run.namespaces()).as(ns.procName()).doesNotContain(ns.inode(ProcessHandle.current().pid()));
             }
         }
-    }
-
-    /** Field 19 of {@code /proc/<pid>/stat}: the nice value of the process's first thread. */
-    static int niceOf(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jocker.linux.Kernel;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.spec.Spec;
@@ -141,17 +140,6 @@ public final class Zygote implements AutoCloseable {
     /** The zygote's PID on the host. */
     public long pid() {
         return process.pid();
-    }
-
-    /**
-     * Sets the nice value of every thread of the zygote ({@link Kernel#setNice}),
-     * if it has not ended: once ended and reaped, its PID may be another
-     * process's.
-     */
-    public synchronized void setNice(int nice) {
-        if (process.isAlive()) {
-            Kernel.setNice(process.pid(), nice);
-        }
     }
 
     /**

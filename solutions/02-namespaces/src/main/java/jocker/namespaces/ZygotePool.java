@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import jocker.linux.Kernel;
 import jocker.runtime.InitLauncher;
 import jocker.runtime.Stdio;
 import jocker.spec.Spec;
@@ -23,14 +22,6 @@ import jocker.spec.Spec;
  * is sooner than a cold start since its JVM started first. Closing the pool
  * kills and reaps the zygote nobody took.
  *
- * <p>Such a pool's zygotes start {@link #BACKGROUND_NICE} nicer than the
- * thread that made the pool: a zygote is work done ahead for a request that
- * may never come, and on two cores it would take half the machine from the
- * requests that do come meanwhile (a CLI's JVM starting, a container's last
- * steps). A take sets every thread of the zygote it takes back to the
- * pool's own nice value, before it waits for the zygote to be ready, so the
- * container and what it starts run as if started cold.
- *
  * <p>A pool {@link #once} holds a single zygote and starts no next: what a
  * {@code jocker run} in the foreground makes as it begins, so that its
  * container's init JVM starts while the engine still makes the container.
@@ -42,8 +33,6 @@ public final class ZygotePool implements AutoCloseable {
     private final InitLauncher launcher;
     private final boolean inheriting;
     private final boolean refill;
-    /** The nice value of the thread that made the pool: a taken zygote's. */
-    private final int nice;
     private CompletableFuture<Zygote> next;
     private boolean closed;
 
@@ -51,16 +40,7 @@ public final class ZygotePool implements AutoCloseable {
         this.launcher = launcher;
         this.inheriting = inheriting;
         this.refill = refill;
-        this.nice = refill ? Kernel.ownNice() : 0;
-        this.next = prepareAfter(launcher, inheriting, CompletableFuture.completedFuture(null), background());
-    }
-
-    /** How much nicer than the pool a zygote that is started ahead runs, until taken. */
-    public static final int BACKGROUND_NICE = 10;
-
-    /** The nice value of this pool's zygotes until taken; null: the thread's own (a once-pool's zygote is awaited). */
-    private Integer background() {
-        return refill ? Math.min(19, nice + BACKGROUND_NICE) : null;
+        this.next = prepare(launcher, inheriting);
     }
 
     /** A pool of zygotes started by {@code launcher}, streams on pipes: the first starts now. */
@@ -87,22 +67,21 @@ public final class ZygotePool implements AutoCloseable {
         return Optional.ofNullable(installed);
     }
 
+    private static CompletableFuture<Zygote> prepare(InitLauncher launcher, boolean inheriting) {
+        return prepareAfter(launcher, inheriting, CompletableFuture.completedFuture(null));
+    }
+
     /**
      * Starts a zygote once {@code taken}, the container started from the
      * zygote before it, has become its command (or died): a JVM starting
      * alongside that container's last steps would take half of a two-core
-     * machine from them, for a zygote that no container needs yet. With
-     * {@code nice}, the zygote's JVM starts with that nice value: the thread
-     * that starts it takes it first, and a process inherits its creator's.
+     * machine from them, for a zygote that no container needs yet.
      */
     private static CompletableFuture<Zygote> prepareAfter(InitLauncher launcher, boolean inheriting,
-                                                          CompletableFuture<Process> taken, Integer nice) {
+                                                          CompletableFuture<Process> taken) {
         CompletableFuture<Zygote> zygote = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                if (nice != null) {
-                    Kernel.setOwnNice(nice);
-                }
                 Process container = taken.join();
                 if (container != null) {
                     ContainerProcess.awaitExec(container, launcher.java(), Duration.ofSeconds(10));
@@ -155,14 +134,11 @@ public final class ZygotePool implements AutoCloseable {
                 return Optional.empty();
             }
             mine = next;
-            next = refill ? prepareAfter(launcher, inheriting, taken, background()) : null;
+            next = refill ? prepareAfter(launcher, inheriting, taken) : null;
         }
         Optional<Process> process = Optional.empty();
         try {
             Zygote zygote = mine.join();
-            if (refill) {
-                zygote.setNice(nice); // the container's priority, before it is waited for
-            }
             process = zygote.take(bundle, spec, stdio);
             if (process.isEmpty()) {
                 zygote.close();
