@@ -48,6 +48,25 @@ public final class MonitorClient {
         return root.resolve(name() + ".sock");
     }
 
+    /** The longest path a UNIX socket can have: sockaddr_un's sun_path is 108 bytes, a NUL last (unix(7)). */
+    static final int MAX_SOCKET_PATH = 107;
+
+    /**
+     * {@link #socket}, if a socket can be bound at its path; if the path is too
+     * long, an error that says so and what to do, before any monitor is started
+     * (each would fail to bind, and the client would wait for none to answer).
+     */
+    static Path checkedSocket(Path root) throws IOException {
+        Path socket = socket(root);
+        int length = socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_SOCKET_PATH) {
+            throw new IOException("the state directory's path is too long for the container monitor's socket: "
+                    + socket + " is " + length + " bytes, and a UNIX socket's path at most " + MAX_SOCKET_PATH
+                    + ": use a shorter --root");
+        }
+        return socket;
+    }
+
     /** The file whose lock the running monitor holds. */
     static Path lockFile(Path root) {
         return root.resolve(name() + ".lock");
@@ -124,6 +143,7 @@ public final class MonitorClient {
      * request goes to a new one.
      */
     private static SocketChannel connect(Path root, String request, List<String> monitorCommand) throws IOException {
+        checkedSocket(root);
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         Long prelaunched = PRELAUNCHED.remove(root);
         long launched = prelaunched != null ? prelaunched : 0;
@@ -194,7 +214,7 @@ public final class MonitorClient {
      * one of an older Jocker, leaves the container to start cold.
      */
     public static void prelaunch(Path root, List<String> monitorCommand) throws IOException {
-        if (!Files.exists(socket(root))) {
+        if (!Files.exists(checkedSocket(root))) {
             launch(monitorCommand, START.strip());
             PRELAUNCHED.put(root, System.nanoTime());
             return;

@@ -95,6 +95,21 @@ class ContainerMonitorTest {
     }
 
     @Test
+    @DisplayName("a state directory whose path leaves no room for the monitor's socket: run -d says so at once, "
+            + "starts no monitor and leaves no container")
+    void socketPathTooLong() throws Exception {
+        Path deep = state.resolve("d".repeat(Math.max(1, 110 - state.toString().length())));
+        TestRootfs.create(deep.resolve("images/busybox/rootfs"));
+
+        JockerCommand run = JockerCommand.run(deep, "run", "-d", "busybox", "true");
+
+        assertThat(run.status()).isEqualTo(125);
+        assertThat(run.err()).contains("too long for the container monitor's socket", "use a shorter --root");
+        assertThat(deep.resolve("monitor.log")).as("no monitor started").doesNotExist();
+        assertThat(JockerCommand.run(deep, "ps", "-aq").out()).isBlank();
+    }
+
+    @Test
     @DisplayName("asked to prepare an init (run -d does, first thing), a monitor whose containers write to a log "
             + "file starts none: only a cold start opens the log")
     void preparesNoInitForALogFile() throws Exception {
