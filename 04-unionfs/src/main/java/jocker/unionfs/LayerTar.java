@@ -78,16 +78,30 @@ public final class LayerTar {
 
     /** Writes the layer in {@code tree} (overlayfs form) to {@code out} as an OCI layer tar. */
     public static void write(Path tree, OutputStream out) throws IOException {
+        write(tree, out, null);
+    }
+
+    /**
+     * Writes the layer in {@code tree} to {@code out} as {@link #write(Path, OutputStream)} does and,
+     * unless {@code unpackInto} is null, unpacks each entry into that empty directory as it goes,
+     * as {@link #unpack} would unpack the whole tar afterwards: the same directory, with each file
+     * read once and the tar never read back. The caller deletes {@code unpackInto} when it fails.
+     */
+    public static void write(Path tree, OutputStream out, Path unpackInto) throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        writeChildren(tree, "", tar, new HashMap<>(), new byte[COPY_BUFFER]);
+        Unpacker unpacker = unpackInto != null ? new Unpacker(unpackInto) : null;
+        writeChildren(tree, "", tar, new HashMap<>(), new byte[COPY_BUFFER], unpacker);
+        if (unpacker != null) {
+            unpacker.finish();
+        }
         tar.finish();
         tar.flush();
     }
 
     private static void writeChildren(Path dir, String prefix, TarArchiveOutputStream tar,
-            Map<String, String> linked, byte[] buffer) throws IOException {
+            Map<String, String> linked, byte[] buffer, Unpacker unpacker) throws IOException {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted().toList();
@@ -96,14 +110,54 @@ public final class LayerTar {
             String name = prefix + child.getFileName();
             for (TarArchiveEntry entry : entries(child, name, linked)) {
                 tar.putArchiveEntry(entry);
-                if (entry.isFile() && !entry.isLink() && entry.getSize() > 0) {
-                    copy(child, tar, buffer);
+                boolean bytes = entry.isFile() && !entry.isLink() && entry.getSize() > 0;
+                if (unpacker == null) {
+                    if (bytes) {
+                        copy(child, tar, buffer);
+                    }
+                } else {
+                    try (InputStream in = bytes ? new Tee(Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS), tar)
+                            : InputStream.nullInputStream()) {
+                        unpacker.entry(entry, in, Map.of());
+                        in.transferTo(OutputStream.nullOutputStream()); // into the tar, whatever the unpacker left
+                    }
                 }
                 tar.closeArchiveEntry();
             }
             if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                writeChildren(child, name + "/", tar, linked, buffer);
+                writeChildren(child, name + "/", tar, linked, buffer, unpacker);
             }
+        }
+    }
+
+    /** A file's bytes, written to the tar as they are read: one read of the file for both copies. */
+    private static final class Tee extends InputStream {
+        private final InputStream in;
+        private final OutputStream copy;
+
+        Tee(InputStream in, OutputStream copy) {
+            this.in = in;
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
@@ -213,7 +267,17 @@ public final class LayerTar {
         entry.setMode((Integer) attrs.get("mode") & 07777);
         entry.setUserId(((Number) attrs.get("uid")).longValue());
         entry.setGroupId(((Number) attrs.get("gid")).longValue());
-        entry.setModTime((FileTime) attrs.get("lastModifiedTime"));
+        entry.setModTime(asRecorded((FileTime) attrs.get("lastModifiedTime")));
+    }
+
+    /**
+     * A time as a layer tar records it: a PAX header keeps seven decimals of the second (the tar
+     * writer rounds down), so the entry, and the {@code diff/} that {@link #write} unpacks from
+     * it, hold what a later {@link #unpack} of the tar will read.
+     */
+    private static FileTime asRecorded(FileTime time) {
+        Instant t = time.toInstant();
+        return FileTime.from(t.minusNanos(t.getNano() % 100));
     }
 
     // --------------------------------------------------------------- unpack
@@ -230,15 +294,39 @@ public final class LayerTar {
      * The caller deletes {@code dir} when it fails.
      */
     public static void unpack(InputStream in, Path dir) throws IOException {
-        Deque<Runnable> directoryTimes = new ArrayDeque<>();
-        Set<Path> directories = new HashSet<>(); // made or checked: a real directory, no link
         XattrTarInputStream tar = new XattrTarInputStream(in);
-        Buffers buffer = new Buffers();
+        Unpacker unpacker = new Unpacker(dir);
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
+            unpacker.entry(entry, tar, tar.xattrs());
+        }
+        unpacker.finish();
+    }
+
+    /**
+     * What {@link #unpack} does entry by entry, and {@link #write} too when it unpacks as it writes:
+     * the directory it fills, what it has made there, and the directories' times, set at the end.
+     */
+    private static final class Unpacker {
+        private final Path dir;
+        private final Deque<Runnable> directoryTimes = new ArrayDeque<>();
+        private final Set<Path> directories = new HashSet<>(); // made or checked: a real directory, no link
+        private final Buffers buffer = new Buffers();
+
+        Unpacker(Path dir) {
+            this.dir = dir;
+        }
+
+        /** The directories' times, once their children are in: each new child changed its directory's. */
+        void finish() {
+            directoryTimes.forEach(Runnable::run);
+        }
+
+        /** One entry of the tar, its bytes (a regular file's) read from {@code content}. */
+        void entry(TarArchiveEntry entry, InputStream content, Map<String, byte[]> xattrs) throws IOException {
             Path relative = safeName(entry.getName());
             if (relative == null) {
-                continue; // the layer's root, "./"
+                return; // the layer's root, "./"
             }
             Path parent = makeParents(dir, relative, entry.getName(), directories);
             String base = relative.getFileName().toString();
@@ -254,13 +342,13 @@ public final class LayerTar {
                 } else {
                     applyMark(parent, base);
                 }
-                continue;
+                return;
             }
             Path target = parent.resolve(base);
             boolean overWhiteout = false;
             boolean regular;
             try {
-                regular = create(tar, entry, dir, target, buffer, directories);
+                regular = create(content, entry, dir, target, buffer, directories);
             } catch (FileAlreadyExistsException there) {
                 // a later entry of the same name replaces an earlier one; a directory merges
                 overWhiteout = Whiteouts.isWhiteout(target);
@@ -269,19 +357,18 @@ public final class LayerTar {
                 } else {
                     directories.removeIf(d -> d.startsWith(target));
                     Trees.delete(target); // the link itself, never what it points to
-                    regular = create(tar, entry, dir, target, buffer, directories);
+                    regular = create(content, entry, dir, target, buffer, directories);
                 }
             }
             if (overWhiteout) {
                 keepOwn(target);
             }
             if (regular) {
-                setXattrs(entry, target, tar.xattrs()); // owner, mode and time came with the file (writeFile)
+                setXattrs(entry, target, xattrs); // owner, mode and time came with the file (writeFile)
             } else if (!entry.isLink()) { // a hard link's inode has its owner, mode and time already
-                setAttributes(entry, target, tar.xattrs(), directoryTimes);
+                setAttributes(entry, target, xattrs, directoryTimes);
             }
         }
-        directoryTimes.forEach(Runnable::run);
     }
 
     /**
@@ -348,7 +435,7 @@ public final class LayerTar {
      * Returns whether it wrote a regular file, which has its owner, mode and
      * time already.
      */
-    private static boolean create(TarArchiveInputStream tar, TarArchiveEntry entry, Path dir, Path target,
+    private static boolean create(InputStream content, TarArchiveEntry entry, Path dir, Path target,
             Buffers buffer, Set<Path> directories) throws IOException {
         if (entry.isDirectory()) {
             Files.createDirectory(target);
@@ -385,7 +472,7 @@ public final class LayerTar {
                 throw e;
             }
         } else if (entry.isFile()) {
-            writeFile(tar, entry, target, buffer);
+            writeFile(content, entry, target, buffer);
             return true;
         } else {
             throw new LayerException("layer tar entry '" + entry.getName() + "': unsupported type '"
@@ -399,7 +486,7 @@ public final class LayerTar {
      * open descriptor. {@code O_EXCL} and {@code O_NOFOLLOW}: it is a new
      * file, never one that a symbolic link of an earlier entry points to.
      */
-    private static void writeFile(TarArchiveInputStream tar, TarArchiveEntry entry, Path target,
+    private static void writeFile(InputStream content, TarArchiveEntry entry, Path target,
             Buffers buffer) throws IOException {
         String path = target.toString();
         int fd;
@@ -415,7 +502,7 @@ public final class LayerTar {
         String call = "write";
         try {
             int n;
-            while ((n = tar.read(buffer.heap)) > 0) {
+            while ((n = content.read(buffer.heap)) > 0) {
                 buffer.direct.clear();
                 buffer.direct.put(buffer.heap, 0, n);
                 for (long done = 0; done < n; ) {

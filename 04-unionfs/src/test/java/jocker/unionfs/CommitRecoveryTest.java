@@ -123,9 +123,10 @@ class CommitRecoveryTest {
     private Optional<Path> scratchTar(long pid) throws Exception {
         for (String dir : list(state.resolve("tmp"))) {
             if (dir.startsWith(pid + "-")) {
-                try (Stream<Path> files = Files.list(state.resolve("tmp").resolve(dir))) {
+                // the tar is in the partial layer it is made with: tmp/<pid>-<start>/partial-*/layer.tar
+                try (Stream<Path> files = Files.walk(state.resolve("tmp").resolve(dir), 2)) {
                     return files.filter(f -> f.getFileName().toString().endsWith(".tar")).findFirst();
-                } catch (java.nio.file.NoSuchFileException gone) {
+                } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException gone) {
                     return Optional.empty();
                 }
             }

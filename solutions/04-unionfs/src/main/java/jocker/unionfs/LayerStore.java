@@ -1,7 +1,6 @@
 package jocker.unionfs;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,21 +90,26 @@ public final class LayerStore {
         return "l/" + name;
     }
 
-    /** Makes a layer of the files in {@code tree} (overlayfs form: an upper layer, or any plain directory). */
+    /**
+     * Makes a layer of the files in {@code tree} (overlayfs form: an upper layer, or any plain
+     * directory). One pass: each file is read once, into the tar and into the layer's
+     * {@code diff/}, which is unpacked entry by entry as the tar is written, just as
+     * {@link #importTar} would unpack that tar; only the digest, known at the end, names the layer.
+     * The tar is hashed and written to disk on a second thread ({@link HashingWriter}).
+     */
     public String create(Path tree) throws IOException {
-        Files.createDirectories(dir);
-        Path tar = Files.createTempFile(Scratch.dir(root), "layer-", ".tar");
+        Path partial = newPartial();
         try {
+            Path tar = partial.resolve("layer.tar");
             MessageDigest digest = sha256();
-            try (OutputStream out = new DigestOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(tar), 1 << 20), digest)) {
-                LayerTar.write(tree, out);
+            try (OutputStream out = new HashingWriter(tar, digest)) { // on a thread of its own
+                LayerTar.write(tree, out, partial.resolve("diff"));
             } catch (IOException e) {
-                throw naming(tar, e);
+                throw naming(partial, e);
             }
-            return add(tar, "sha256:" + HexFormat.of().formatHex(digest.digest()), true);
+            return addUnpacked(partial, "sha256:" + HexFormat.of().formatHex(digest.digest()));
         } finally {
-            Files.deleteIfExists(tar);
+            Trees.delete(partial);
         }
     }
 
@@ -116,11 +120,11 @@ public final class LayerStore {
      */
     public String importTar(Path tar) throws IOException {
         Files.createDirectories(dir);
-        return add(tar, "sha256:" + sha256(tar), false);
+        return add(tar, "sha256:" + sha256(tar));
     }
 
-    /** Unpacks {@code tar} as layer {@code diffId}, keeping the tar beside it: moved there, or copied. */
-    private String add(Path tar, String diffId, boolean move) throws IOException {
+    /** Unpacks {@code tar} as layer {@code diffId}, keeping a copy of the tar beside it. */
+    private String add(Path tar, String diffId) throws IOException {
         if (exists(diffId)) {
             return diffId;
         }
@@ -131,11 +135,7 @@ public final class LayerStore {
             } catch (IOException e) {
                 throw naming(partial, e);
             }
-            if (move) {
-                Files.move(tar, partial.resolve("layer.tar"));
-            } else {
-                Files.copy(tar, partial.resolve("layer.tar"));
-            }
+            Files.copy(tar, partial.resolve("layer.tar"));
             return addUnpacked(partial, diffId);
         } finally {
             Trees.delete(partial);
