@@ -8,9 +8,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jocker.linux.Kernel;
+import jocker.linux.Privileges;
 import jocker.runtime.Init;
 import jocker.runtime.InitStep;
 import jocker.seccomp.SeccompFilter;
@@ -55,6 +57,7 @@ public final class ZygoteInit {
             // Loads the C library binding: unshare(2) with no flags changes nothing.
             Kernel.unshare(0);
             warmUpSeccomp(warmUpSpecReader());
+            warmUpSteps();
             if (!"false".equals(System.getProperty(ANNOUNCE_PROPERTY))) {
                 say(READY + "\n");
             }
@@ -104,6 +107,25 @@ public final class ZygoteInit {
      */
     private static void warmUpSeccomp(Spec sample) {
         SeccompFilter.rehearse(sample.linux.seccomp);
+    }
+
+    /**
+     * Does, with no effect, what the init's steps do for the first time in a
+     * JVM, each a few milliseconds of a cold one while its container waits:
+     * the JDK's first file channel (it loads libnio and libnet, and makes a
+     * socket pair), reading {@code /proc} as the namespace check does, a
+     * write like the cgroup join's (to /dev/null), and the capability calls'
+     * bindings and structures (reading the bounding set, changing nothing).
+     */
+    private static void warmUpSteps() throws IOException {
+        ProcessHandle.current().pid();
+        Files.readAllLines(Path.of("/proc/self/status"));
+        Files.readSymbolicLink(Path.of("/proc/thread-self/ns/mnt"));
+        Files.readString(Path.of("/proc/self/mountinfo"));
+        try (FileOutputStream sink = new FileOutputStream("/dev/null")) {
+            sink.write("0".getBytes(StandardCharsets.US_ASCII));
+        }
+        Privileges.warmUp();
     }
 
     private static void say(String line) throws IOException {
