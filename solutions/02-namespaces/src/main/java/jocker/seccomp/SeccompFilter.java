@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import jocker.linux.Errno;
 import jocker.linux.LibSeccomp;
 import jocker.spec.Spec;
@@ -37,10 +38,17 @@ public final class SeccompFilter {
     private SeccompFilter() {
     }
 
+    /** A filter compiled by {@link #prepare}, not loaded yet, and the section it was compiled from. */
+    private static Pointer prepared;
+    private static Spec.Seccomp preparedFrom;
+
     /** Loads {@code seccomp} for the calling thread; every call after this one passes the filter. */
     public static void load(Spec.Seccomp seccomp) {
         LibSeccomp lib = LibSeccomp.INSTANCE;
-        Pointer ctx = compile(seccomp);
+        Pointer ctx = takePrepared(seccomp);
+        if (ctx == null) {
+            ctx = compile(seccomp);
+        }
         try {
             LibSeccomp.check("seccomp_load", lib.seccomp_load(ctx));
         } finally {
@@ -49,13 +57,66 @@ public final class SeccompFilter {
     }
 
     /**
-     * Builds {@code seccomp}'s filter and throws it away, loading nothing: a
-     * zygote ({@code jocker.namespaces.ZygoteInit}) does it while it waits,
-     * so that libseccomp, JNA's bindings of its functions and this code are
-     * ready when its container's filter is built.
+     * Compiles {@code seccomp}'s filter and keeps it, loading nothing: a
+     * zygote ({@code jocker.namespaces.ZygoteInit}) does it with Docker's
+     * default profile while it waits. If its container's section is the same,
+     * field for field ({@link #same}), {@link #load} only loads it, instead of
+     * adding 300-odd rules through JNA, a call each, while the container
+     * waits; any other section is compiled as without it.
      */
-    public static void rehearse(Spec.Seccomp seccomp) {
-        LibSeccomp.INSTANCE.seccomp_release(compile(seccomp));
+    public static void prepare(Spec.Seccomp seccomp) {
+        Pointer ctx = compile(seccomp);
+        if (prepared != null) {
+            LibSeccomp.INSTANCE.seccomp_release(prepared);
+        }
+        prepared = ctx;
+        preparedFrom = seccomp;
+    }
+
+    /** The prepared filter if it was compiled from the same section as {@code seccomp}, else null. */
+    private static Pointer takePrepared(Spec.Seccomp seccomp) {
+        Pointer ctx = prepared;
+        Spec.Seccomp from = preparedFrom;
+        prepared = null;
+        preparedFrom = null;
+        if (ctx != null && !same(from, seccomp)) {
+            LibSeccomp.INSTANCE.seccomp_release(ctx);
+            return null;
+        }
+        return ctx;
+    }
+
+    /**
+     * Whether two sections make the same filter: every field {@link #compile}
+     * reads is equal, the rules in the same order (libseccomp keeps the
+     * first of two rules for one call and arguments).
+     */
+    static boolean same(Spec.Seccomp a, Spec.Seccomp b) {
+        if (a == null || b == null || a.syscalls == null || b.syscalls == null
+                || !Objects.equals(a.defaultAction, b.defaultAction)
+                || !Objects.equals(a.defaultErrnoRet, b.defaultErrnoRet)
+                || !Objects.equals(a.architectures, b.architectures)
+                || a.syscalls.size() != b.syscalls.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.syscalls.size(); i++) {
+            Spec.Syscall x = a.syscalls.get(i);
+            Spec.Syscall y = b.syscalls.get(i);
+            if (x == null || y == null || !Objects.equals(x.names, y.names) || !Objects.equals(x.action, y.action)
+                    || !Objects.equals(x.errnoRet, y.errnoRet) || x.args == null || y.args == null
+                    || x.args.size() != y.args.size()) {
+                return false;
+            }
+            for (int j = 0; j < x.args.size(); j++) {
+                Spec.SeccompArg p = x.args.get(j);
+                Spec.SeccompArg q = y.args.get(j);
+                if (p == null || q == null || p.index != q.index || p.value != q.value
+                        || p.valueTwo != q.valueTwo || !Objects.equals(p.op, q.op)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A libseccomp context with the spec's filter in it; the caller releases it. */
