@@ -115,18 +115,14 @@ public final class ZygoteInit {
      * Does, with no effect, what the init's steps do for the first time in a
      * JVM, each a few milliseconds of a cold one while its container waits:
      * the JDK's first file channel (it loads libnio and libnet, and makes a
-     * socket pair), reading {@code /proc} as the namespace check does, a
-     * write like the cgroup join's (to /dev/null), and the capability calls'
-     * bindings and structures (reading the bounding set, changing nothing).
+     * socket pair) and reading {@code /proc} as the namespace check does, and
+     * the capability calls' bindings and structures (reading the bounding
+     * set, changing nothing).
      */
     private static void warmUpSteps() throws IOException {
         ProcessHandle.current().pid();
         Files.readAllLines(Path.of("/proc/self/status"));
         Files.readSymbolicLink(Path.of("/proc/thread-self/ns/mnt"));
-        Files.readString(Path.of("/proc/self/mountinfo"));
-        try (FileOutputStream sink = new FileOutputStream("/dev/null")) {
-            sink.write("0".getBytes(StandardCharsets.US_ASCII));
-        }
         Privileges.warmUp();
     }
 

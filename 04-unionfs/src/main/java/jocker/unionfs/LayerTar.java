@@ -44,6 +44,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * Layers as tar archives in the OCI image layer format, and back.
@@ -116,10 +117,14 @@ public final class LayerTar {
                         copy(child, tar, buffer);
                     }
                 } else {
-                    try (InputStream in = bytes ? new Tee(Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS), tar)
+                    // a file's bytes go to the tar as the unpacker reads them: one read for both copies
+                    try (InputStream in = bytes
+                            ? new TeeInputStream(Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS), tar)
                             : InputStream.nullInputStream()) {
                         unpacker.entry(entry, in, Map.of());
-                        in.transferTo(OutputStream.nullOutputStream()); // into the tar, whatever the unpacker left
+                        while (in.read(buffer) >= 0) {
+                            // into the tar, whatever the unpacker left: read, not skipped, to pass the tee
+                        }
                     }
                 }
                 tar.closeArchiveEntry();
@@ -127,37 +132,6 @@ public final class LayerTar {
             if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 writeChildren(child, name + "/", tar, linked, buffer, unpacker);
             }
-        }
-    }
-
-    /** A file's bytes, written to the tar as they are read: one read of the file for both copies. */
-    private static final class Tee extends InputStream {
-        private final InputStream in;
-        private final OutputStream copy;
-
-        Tee(InputStream in, OutputStream copy) {
-            this.in = in;
-            this.copy = copy;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                copy.write(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 
