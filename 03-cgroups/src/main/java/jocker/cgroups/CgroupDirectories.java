@@ -3,6 +3,7 @@ package jocker.cgroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,16 +129,26 @@ final class CgroupDirectories {
         }
     }
 
-    /** {@code dir} and the directories below it, parents before children; empty if it is gone. */
+    /**
+     * {@code dir} and the directories below it, parents before children; empty if it is gone. A cgroup
+     * removed while it is listed (the container's monitor cleans up at its exit too, and {@code rm -f}
+     * may meet it: seen with both cores busy) is looked at again, not an error.
+     */
     private static List<Path> cgroupsBelow(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return new ArrayList<>();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return new ArrayList<>(walk.filter(Files::isDirectory)
-                    .sorted(Comparator.comparingInt(Path::getNameCount)).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("list cgroups under " + dir, e);
+        for (int attempt = 1; ; attempt++) {
+            if (!Files.isDirectory(dir)) {
+                return new ArrayList<>();
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                return new ArrayList<>(walk.filter(Files::isDirectory)
+                        .sorted(Comparator.comparingInt(Path::getNameCount)).toList());
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                if (!(cause instanceof NoSuchFileException) || attempt == 10) {
+                    throw new UncheckedIOException("list cgroups under " + dir,
+                            cause instanceof IOException io ? io : new IOException(cause));
+                }
+            }
         }
     }
 
