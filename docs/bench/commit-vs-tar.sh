@@ -2,8 +2,9 @@
 # Chapter 4's benchmark: jocker commit (upper layer -> OCI layer tar with its
 # SHA-256 -> unpacked layer) side by side with GNU tar doing the same two jobs
 # on the same files: tar -c + sha256sum of the upper layer, and tar -x of that
-# tar into a new directory. Rounds alternate (tar, jocker, tar, jocker ...),
-# each after a sync, with the page cache warm for both (round 0 warms it and
+# tar into a new directory. Both keep extended attributes (GNU tar with
+# --xattrs, as a layer must: a file capability is one). Rounds alternate
+# (tar, jocker, tar, jocker ...), each after a sync, with the page cache warm for both (round 0 warms it and
 # is not counted); jocker's time is the whole command, its JVM's start
 # included. Between rounds the image is removed (rmi), so that every commit
 # unpacks its layer again. Prints min/median/max and the ratio
@@ -30,8 +31,8 @@ for round in $(seq 0 "$rounds"); do
   rm -rf "$root/gnu.tar" "$root/gnu-unpacked"
   sync
   start=$(ms)
-  tar -C "$upper" -cf "$root/gnu.tar" . && sha256sum "$root/gnu.tar" >/dev/null
-  mkdir "$root/gnu-unpacked" && tar -C "$root/gnu-unpacked" -xf "$root/gnu.tar"
+  tar --xattrs --xattrs-include='*' -C "$upper" -cf "$root/gnu.tar" . && sha256sum "$root/gnu.tar" >/dev/null
+  mkdir "$root/gnu-unpacked" && tar --xattrs --xattrs-include='*' -C "$root/gnu-unpacked" -xf "$root/gnu.tar"
   t=$(( $(ms) - start ))
 
   sync

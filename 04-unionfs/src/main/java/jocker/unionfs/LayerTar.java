@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,12 +25,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import jocker.course.Exercise;
 import jocker.images.Trees;
@@ -89,7 +92,7 @@ public final class LayerTar {
      * read once and the tar never read back. The caller deletes {@code unpackInto} when it fails.
      */
     public static void write(Path tree, OutputStream out, Path unpackInto) throws IOException {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        XattrTarOutputStream tar = new XattrTarOutputStream(out);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         Unpacker unpacker = unpackInto != null ? new Unpacker(unpackInto) : null;
@@ -101,7 +104,7 @@ public final class LayerTar {
         tar.flush();
     }
 
-    private static void writeChildren(Path dir, String prefix, TarArchiveOutputStream tar,
+    private static void writeChildren(Path dir, String prefix, XattrTarOutputStream tar,
             Map<String, String> linked, byte[] buffer, Unpacker unpacker) throws IOException {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
@@ -109,8 +112,12 @@ public final class LayerTar {
         }
         for (Path child : children) {
             String name = prefix + child.getFileName();
+            Map<String, byte[]> xattrs = xattrs(child);
             for (TarArchiveEntry entry : entries(child, name, linked)) {
-                tar.putArchiveEntry(entry);
+                // the file's own entry has its attributes; a whiteout's or a hard link's has none
+                Map<String, byte[]> own = !entry.isLink()
+                        && (entry.getName().equals(name) || entry.getName().equals(name + "/")) ? xattrs : Map.of();
+                tar.putArchiveEntry(entry, own);
                 boolean bytes = entry.isFile() && !entry.isLink() && entry.getSize() > 0;
                 if (unpacker == null) {
                     if (bytes) {
@@ -121,7 +128,7 @@ public final class LayerTar {
                     try (InputStream in = bytes
                             ? new TeeInputStream(Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS), tar)
                             : InputStream.nullInputStream()) {
-                        unpacker.entry(entry, in, Map.of());
+                        unpacker.entry(entry, in, own);
                         while (in.read(buffer) >= 0) {
                             // into the tar, whatever the unpacker left: read, not skipped, to pass the tee
                         }
@@ -131,6 +138,66 @@ public final class LayerTar {
             }
             if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 writeChildren(child, name + "/", tar, linked, buffer, unpacker);
+            }
+        }
+    }
+
+    /**
+     * The extended attributes a file's entry carries, name to value: all of them (a file
+     * capability, {@code security.capability}, a program's {@code user.*} ones) but overlayfs's
+     * own, whose marks the tar has as {@code .wh.} entries and whose other records (where a file was
+     * copied up from) mean nothing outside this overlay. None where the file system keeps none.
+     */
+    static Map<String, byte[]> xattrs(Path file) {
+        String path = file.toString();
+        byte[] list = new byte[256];
+        long length;
+        while (true) {
+            try {
+                length = UnpackCalls.llistxattr(path, list, list.length);
+                break;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Errno.EOPNOTSUPP.number()) {
+                    return Map.of();
+                }
+                if (e.getErrorCode() != Errno.ERANGE.number()) {
+                    throw failed("llistxattr(" + Syscalls.quote(path) + ")", e);
+                }
+                list = new byte[list.length * 4]; // 64 KiB is the kernel's most
+            }
+        }
+        Map<String, byte[]> found = new TreeMap<>();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (list[i] == 0) {
+                String name = new String(list, start, i - start, StandardCharsets.UTF_8);
+                start = i + 1;
+                if (!name.startsWith(OVERLAY_XATTRS)) {
+                    byte[] value = xattrValue(path, name);
+                    if (value != null) {
+                        found.put(name, value);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One attribute's value; null if it went between the listing and now. */
+    private static byte[] xattrValue(String path, String name) {
+        String call = "lgetxattr(" + Syscalls.quote(path) + ", " + name + ")";
+        while (true) {
+            try {
+                byte[] value = new byte[(int) UnpackCalls.lgetxattr(path, name, null, 0)];
+                int length = (int) UnpackCalls.lgetxattr(path, name, value, value.length);
+                return length == value.length ? value : Arrays.copyOf(value, length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Errno.ENODATA.number()) {
+                    return null;
+                }
+                if (e.getErrorCode() != Errno.ERANGE.number()) { // it grew between the two calls: again
+                    throw failed(call, e);
+                }
             }
         }
     }

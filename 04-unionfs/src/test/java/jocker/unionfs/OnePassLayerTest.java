@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jocker.course.HostCommand;
 import jocker.course.RequiresRoot;
 import jocker.linux.FileTypes;
 import jocker.linux.Kernel;
@@ -82,6 +83,59 @@ class OnePassLayerTest {
             assertThat(store.list()).isEmpty();
             assertThat(leftovers(state.resolve("store"))).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("extended attributes go into the tar byte for byte, as GNU tar reads them, and into diff/; "
+            + "overlayfs's own do not")
+    void extendedAttributesKept() throws Exception {
+        Path upper = upperLayer(state.resolve("upper"));
+        // a file capability (cap_setuid and cap_net_raw, permitted and effective): a binary value with a 0x80
+        byte[] capability = HexFormat.of().parseHex("0100000280200000000000000000000000000000");
+        byte[] note = {'h', (byte) 0xc3, (byte) 0xa9, 0, (byte) 0xff, '\n'}; // UTF-8, a NUL, a byte no UTF-8 has
+        Path ping = Files.write(upper.resolve("bin/ping"), bytes(1000));
+        String longName = "home/u/" + "n".repeat(120); // a path record of Commons Compress's beside ours
+        Files.writeString(upper.resolve(longName), "x");
+        setXattr(ping, "security.capability", capability);
+        setXattr(ping, "user.note", note);
+        setXattr(upper.resolve(longName), "user.note", note);
+        setXattr(upper.resolve("etc"), "user.dir", "d".getBytes()); // beside its opaque mark
+        setXattr(upper.resolve("home"), "trusted.overlay.impure", "y".getBytes());
+        touch(ping, FileTime.from(java.time.Instant.ofEpochSecond(1_000_000_000))); // nothing else asks for PAX
+
+        LayerStore store = new LayerStore(state.resolve("store"));
+        String diffId = store.create(upper);
+
+        Map<String, String> expected = Map.of(
+                "bin/ping", "security.capability=0x" + HexFormat.of().formatHex(capability)
+                        + " user.note=0x" + HexFormat.of().formatHex(note),
+                longName, "user.note=0x" + HexFormat.of().formatHex(note),
+                "etc", "trusted.overlay.opaque=0x79 user.dir=0x64",
+                "home", "");
+        Path byGnuTar = Files.createDirectories(state.resolve("gnu-tar"));
+        HostCommand.run("tar", "--xattrs", "--xattrs-include=*", "-xpf", store.tar(diffId).toString(),
+                "-C", byGnuTar.toString());
+        LayerStore again = new LayerStore(state.resolve("again"));
+        Path reimported = again.diff(again.importTar(store.tar(diffId)));
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            String name = file.getKey();
+            assertThat(hexXattrs(store.diff(diffId).resolve(name))).as("diff/" + name).isEqualTo(file.getValue());
+            assertThat(hexXattrs(reimported.resolve(name))).as("imported " + name).isEqualTo(file.getValue());
+            assertThat(hexXattrs(byGnuTar.resolve(name))).as("GNU tar's " + name)
+                    .isEqualTo(file.getValue().replace("trusted.overlay.opaque=0x79", "").strip());
+        }
+    }
+
+    private static void setXattr(Path file, String name, byte[] value) {
+        assertThat(Union.Xattr.INSTANCE.lsetxattr(file.toString(), name, value, value.length, 0))
+                .as("lsetxattr " + name + " on " + file).isZero();
+    }
+
+    /** A file's extended attributes as getfattr(1) shows them, {@code name=0xHEX}, sorted, space between. */
+    private static String hexXattrs(Path file) throws IOException, InterruptedException {
+        String dump = HostCommand.run("getfattr", "--absolute-names", "-h", "-d", "-m", "-", "-e", "hex",
+                file.toString());
+        return dump.lines().filter(l -> l.contains("=")).sorted().reduce((a, b) -> a + " " + b).orElse("");
     }
 
     /** An upper layer as overlayfs leaves one: files of two owners, a hard link, a whiteout, an opaque dir. */

@@ -14,6 +14,8 @@ import com.sun.jna.Platform;
  * through a proxy and reflection every time. A regular file is written and
  * given its attributes through its open descriptor, as GNU tar does:
  * open, write, fchown, fchmod, futimens, close, and no path looked up again.
+ * A layer written from a directory asks each file for its extended
+ * attributes the same way: {@link #llistxattr}, once a file.
  */
 public final class UnpackCalls {
 
@@ -54,4 +56,14 @@ public final class UnpackCalls {
 
     /** utimensat(2): {@code times} is access then modification time, each seconds and nanoseconds. */
     public static native int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
+
+    /**
+     * llistxattr(2): the names of the link's own extended attributes, each ending in a NUL, into
+     * {@code list}; returns their length (0: none). With {@code size} 0 it only returns the length.
+     */
+    public static native long llistxattr(String path, byte[] list, long size) throws LastErrorException;
+
+    /** lgetxattr(2): the value's length; with {@code size} 0 only the length. */
+    public static native long lgetxattr(String path, String name, byte[] value, long size)
+            throws LastErrorException;
 }
