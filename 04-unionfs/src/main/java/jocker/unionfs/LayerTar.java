@@ -147,8 +147,9 @@ public final class LayerTar {
      * capability, {@code security.capability}, a program's {@code user.*} ones) but overlayfs's
      * own, whose marks the tar has as {@code .wh.} entries and whose other records (where a file was
      * copied up from) mean nothing outside this overlay. None where the file system keeps none.
+     * A name with {@code =} is refused, naming the file: a PAX record could not hold it.
      */
-    static Map<String, byte[]> xattrs(Path file) {
+    static Map<String, byte[]> xattrs(Path file) throws IOException {
         String path = file.toString();
         byte[] list = new byte[256];
         long length;
@@ -172,6 +173,13 @@ public final class LayerTar {
             if (list[i] == 0) {
                 String name = new String(list, start, i - start, StandardCharsets.UTF_8);
                 start = i + 1;
+                if (name.indexOf('=') >= 0) {
+                    // "SCHILY.xattr.NAME=VALUE": a reader takes the first '=' as the end of the name
+                    // (Go's archive/tar refuses the header), so the attribute would come back as another
+                    throw new LayerException("cannot put " + file + " in a layer: its extended attribute '" + name
+                            + "' has '=' in its name, which a tar's PAX record cannot hold; remove it"
+                            + " (setfattr -x) and commit again");
+                }
                 if (!name.startsWith(OVERLAY_XATTRS)) {
                     byte[] value = xattrValue(path, name);
                     if (value != null) {

@@ -126,6 +126,21 @@ class OnePassLayerTest {
         }
     }
 
+    @Test
+    @DisplayName("an extended attribute with '=' in its name (which a PAX record cannot hold) fails it, naming the "
+            + "file and the attribute, and nothing is left")
+    void equalsInAttributeNameRefused() throws Exception {
+        Path upper = upperLayer(state.resolve("upper"));
+        setXattr(upper.resolve("etc/hostname"), "user.a=security.capability", new byte[] {1});
+        LayerStore store = new LayerStore(state.resolve("store"));
+
+        assertThatThrownBy(() -> store.create(upper))
+                .isInstanceOf(LayerException.class)
+                .hasMessageContaining("etc/hostname").hasMessageContaining("'user.a=security.capability'");
+        assertThat(store.list()).isEmpty();
+        assertThat(leftovers(state.resolve("store"))).isEmpty();
+    }
+
     private static void setXattr(Path file, String name, byte[] value) {
         assertThat(Union.Xattr.INSTANCE.lsetxattr(file.toString(), name, value, value.length, 0))
                 .as("lsetxattr " + name + " on " + file).isZero();
